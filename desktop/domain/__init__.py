@@ -1,0 +1,1 @@
+"""Plain records, enums and rules of Coffee Chats: no Qt, no peewee."""
