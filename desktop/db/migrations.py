@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+from desktop.db import migration_002_questions, migration_003_search, migration_004_insights
 from desktop.db.schema_v1 import SCHEMA_V1
 
 # "CCht" as a 32-bit integer: marks a SQLite file as ours.
@@ -25,6 +26,9 @@ Migration = Callable[[sqlite3.Connection], None]
 
 MIGRATIONS: list[Migration] = [
     _v1_schema,
+    migration_002_questions.migrate,
+    migration_003_search.migrate,
+    migration_004_insights.migrate,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
