@@ -207,3 +207,36 @@ class Counts:
     insights: int = 0
     follow_ups: int = 0
     by_status: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One search result: what it is, what to show, and what to open."""
+
+    kind: str  # "contact", "company", "note" or "chat"
+    id: int
+    title: str
+    snippet: str = ""
+    contact_id: int | None = None
+    chat_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicatePair:
+    """Two contacts that look like one person, and the key they share."""
+
+    first_id: int
+    second_id: int
+    reason: str  # "email", "linkedin" or "name"
+    key: str
+    first_name: str = ""
+    second_name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CompanyDuplicate:
+    """Companies whose names reduce to the same key ("Google" and "Google LLC")."""
+
+    key: str
+    companies: tuple[Company, ...]
+    contact_counts: tuple[int, ...] = ()
