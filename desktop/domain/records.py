@@ -97,6 +97,7 @@ class Question:
     archived: bool = False
     key: str | None = None  # stable key of a built-in question
     id: int | None = None
+    edited: bool = False  # a built-in whose wording the user changed: upgrades keep it
 
 
 @dataclass(frozen=True, slots=True)
