@@ -27,7 +27,7 @@ class SyncResult:
 def sync_builtin_questions(
     conn: sqlite3.Connection, questions: Iterable[BuiltinQuestion] = BUILTIN_QUESTIONS
 ) -> SyncResult:
-    """Brings the built-in questions in `conn` up to `questions`; the caller owns the transaction."""
+    """Brings the built-ins in `conn` up to `questions`; the caller owns the transaction."""
     # peewee's DateTimeField reads this format back.
     stamp = datetime.now().strftime("%Y-%m-%d %H:%M:%S")
     existing = {

@@ -87,7 +87,9 @@ def list_questions(
     return questions
 
 
-def counts_by_category(store: Store, *, include_archived: bool = False) -> dict[QuestionCategory, int]:
+def counts_by_category(
+    store: Store, *, include_archived: bool = False
+) -> dict[QuestionCategory, int]:
     counts = dict.fromkeys(QuestionCategory, 0)
     query = m.Question.select(m.Question.category)
     if not include_archived:
@@ -98,7 +100,9 @@ def counts_by_category(store: Store, *, include_archived: bool = False) -> dict[
     return counts
 
 
-def add(store: Store, text: str, category: QuestionCategory, *, favourite: bool = False) -> r.Question:
+def add(
+    store: Store, text: str, category: QuestionCategory, *, favourite: bool = False
+) -> r.Question:
     """Adds one of the user's own questions at the end of the bank."""
     cleaned = _clean(text)
     with store.atomic():

@@ -1,4 +1,4 @@
-"""The question bank: built-ins from the migration, upgrades that respect the user, the use cases."""
+"""The question bank: built-ins from the migration, upgrades that respect the user, use cases."""
 
 from __future__ import annotations
 
