@@ -241,3 +241,15 @@ class CompanyDuplicate:
     key: str
     companies: tuple[Company, ...]
     contact_counts: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DeletionImpact:
+    """What goes with contacts when they are deleted, for the confirmation message."""
+
+    contacts: int = 0
+    chats: int = 0
+    notes: int = 0
+    follow_ups: int = 0
+    interactions: int = 0
+    referrals: int = 0  # other contacts who lose their "referred by" link
