@@ -172,6 +172,8 @@ class Chat:
     thank_you_sent_at: datetime | None = None
     created_at: datetime | None = None
     id: int | None = None
+    uid: str = ""  # stable across exports: the calendar event's UID comes from it
+    sequence: int = 0  # bumped when time, length or place change (iCalendar SEQUENCE)
 
 
 @dataclass(frozen=True, slots=True)
