@@ -202,3 +202,55 @@ ALL_MODELS: list[type[BaseModel]] = [
     Interaction,
     Setting,
 ]
+
+
+# --- migration 004: career paths, job leads, insight groups, keep-in-touch snoozes -------
+
+
+class CareerPath(BaseModel):
+    uid = CharField(unique=True, default=new_uid)
+    name = TextField()
+    name_key = TextField(unique=True)
+    note = TextField(default="")
+    position = IntegerField(default=0)
+    archived = BooleanField(default=False)
+    created_at = DateTimeField(default=now)
+    updated_at = DateTimeField(default=now)
+
+
+class ChatCareerPath(BaseModel):
+    chat = ForeignKeyField(Chat, primary_key=True, on_delete="CASCADE")
+    career_path = ForeignKeyField(CareerPath, on_delete="CASCADE")
+
+
+class JobLead(BaseModel):
+    uid = CharField(unique=True, default=new_uid)
+    company = TextField(default="")
+    role = TextField(default="")
+    contact = ForeignKeyField(Contact, null=True, on_delete="SET NULL")
+    chat = ForeignKeyField(Chat, null=True, on_delete="SET NULL")
+    insight = ForeignKeyField(Insight, null=True, unique=True, on_delete="SET NULL")
+    career_path = ForeignKeyField(CareerPath, null=True, on_delete="SET NULL")
+    status = TextField(default="new")
+    notes = TextField(default="")
+    created_at = DateTimeField(default=now)
+    updated_at = DateTimeField(default=now)
+
+
+class InsightGroup(BaseModel):
+    kind = TextField()
+    key = TextField()
+    merged_into = TextField(null=True)
+    done = BooleanField(default=False)
+    updated_at = DateTimeField(default=now)
+
+    class Meta:
+        indexes = ((("kind", "key"), True),)
+
+
+class KeepInTouchSnooze(BaseModel):
+    contact = ForeignKeyField(Contact, primary_key=True, on_delete="CASCADE")
+    until = DateField()
+
+
+ALL_MODELS += [CareerPath, ChatCareerPath, JobLead, InsightGroup, KeepInTouchSnooze]

@@ -1,0 +1,288 @@
+"""Insights across chats: alike insights grouped and ranked, merges by hand, skills to tick,
+job leads, the referral tree and the figures (chats per month, the funnel, thank-yous on time).
+
+Everything for the page comes from `overview`, a few aggregate queries whatever the size of
+the store. Grouping itself is the domain's (`desktop.domain.insights`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime
+
+from desktop.db import Store
+from desktop.db import models as m
+from desktop.domain.enums import InsightKind
+from desktop.domain.insights import (
+    Figures,
+    Funnel,
+    InsightGroup,
+    InsightsOverview,
+    JobLead,
+    LeadStatus,
+    Mention,
+    ReferralNode,
+    group_mentions,
+    normalise,
+    resolve,
+)
+from desktop.domain.keep_in_touch import HELD_STATUSES, sent_on_time, thank_you_due_at
+from desktop.errors import NotFound, UserError
+from desktop.services import career_paths
+
+MONTHS = 12
+_HELD = ", ".join(f"'{s}'" for s in HELD_STATUSES)
+
+
+def _now() -> datetime:
+    return datetime.now().replace(microsecond=0)
+
+
+def _dt(value) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def _mentions(store: Store) -> dict[InsightKind, list[Mention]]:
+    rows = store.db.execute_sql(
+        """SELECT i.id, i.kind, i.text, i.chat_id, ch.contact_id,
+                  trim(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, '')),
+                  i.created_at
+             FROM insight i LEFT JOIN chat ch ON ch.id = i.chat_id
+             LEFT JOIN contact c ON c.id = ch.contact_id
+            WHERE trim(i.text) != ''
+            ORDER BY i.created_at, i.id"""
+    )
+    out: dict[InsightKind, list[Mention]] = {kind: [] for kind in InsightKind}
+    for iid, kind, text, chat_id, contact_id, name, at in rows:
+        out[InsightKind.parse(kind, InsightKind.ADVICE)].append(
+            Mention(iid, text, chat_id, contact_id, name, _dt(at)))
+    return out
+
+
+def _state(store: Store) -> tuple[dict[str, dict[str, str]], dict[str, set[str]]]:
+    """Per kind: merges (key -> key it was merged into) and the keys ticked done."""
+    merges: dict[str, dict[str, str]] = {}
+    done: dict[str, set[str]] = {}
+    for kind, key, merged_into, is_done in store.db.execute_sql(
+            "SELECT kind, key, merged_into, done FROM insight_group"):
+        if merged_into:
+            merges.setdefault(kind, {})[key] = merged_into
+        if is_done:
+            done.setdefault(kind, set()).add(key)
+    return merges, done
+
+
+def groups(store: Store) -> dict[InsightKind, tuple[InsightGroup, ...]]:
+    """Every kind's groups, most people first."""
+    merges, done = _state(store)
+    return {
+        kind: tuple(group_mentions(kind, mentions, merges.get(kind.value),
+                                   done.get(kind.value)))
+        for kind, mentions in _mentions(store).items()
+    }
+
+
+def _upsert_group(kind: InsightKind, key: str, **values) -> None:
+    (m.InsightGroup.insert(kind=kind.value, key=key, updated_at=_now(), **values)
+     .on_conflict(conflict_target=[m.InsightGroup.kind, m.InsightGroup.key],
+                  update={**values, "updated_at": _now()})
+     .execute())
+
+
+def merge(store: Store, kind: InsightKind, from_key: str, into_key: str) -> None:
+    """Puts group `from_key` into group `into_key` (of the same kind), for good."""
+    merges, _done = _state(store)
+    kind_merges = merges.get(kind.value, {})
+    target = resolve(into_key, kind_merges)
+    if from_key == target or resolve(from_key, kind_merges) == target:
+        raise UserError("These insights are already in one group.")
+    with store.atomic():
+        _upsert_group(kind, from_key, merged_into=target)
+
+
+def unmerge(store: Store, kind: InsightKind, key: str) -> None:
+    """Takes back every merge into `key`'s group (each part becomes its own group again)."""
+    with store.atomic():
+        m.InsightGroup.update(merged_into=None).where(
+            (m.InsightGroup.kind == kind.value)
+            & ((m.InsightGroup.merged_into == key) | (m.InsightGroup.key == key))
+        ).execute()
+
+
+def set_done(store: Store, group: InsightGroup, done: bool) -> None:
+    """Ticks a group off (a skill built) and its insights with it."""
+    with store.atomic():
+        _upsert_group(group.kind, group.key, done=done)
+        ids = [mention.insight_id for mention in group.mentions]
+        if ids:
+            m.Insight.update(done=done).where(m.Insight.id.in_(ids)).execute()
+
+
+def key_of(text: str) -> str:
+    return normalise(text)
+
+
+# --- job leads ----------------------------------------------------------------------------
+
+def leads(store: Store) -> list[JobLead]:
+    """Tracked leads, then job-lead insights nobody has tracked yet (as leads without id)."""
+    rows = store.db.execute_sql(
+        """SELECT l.id, l.company, l.role, l.contact_id,
+                  trim(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, '')),
+                  l.chat_id, l.insight_id, l.career_path_id, l.status, l.notes, l.created_at
+             FROM job_lead l LEFT JOIN contact c ON c.id = l.contact_id
+            ORDER BY l.status = 'closed', l.created_at DESC, l.id DESC"""
+    )
+    out = [
+        JobLead(company, role, cid, name, chat_id, iid, path_id,
+                LeadStatus(status) if status in LeadStatus._value2member_map_
+                else LeadStatus.NEW, notes, _dt(at), lid)
+        for lid, company, role, cid, name, chat_id, iid, path_id, status, notes, at in rows
+    ]
+    untracked = store.db.execute_sql(
+        """SELECT i.id, i.text, i.chat_id, ch.contact_id,
+                  trim(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, '')),
+                  coalesce(co.name, ''), p.career_path_id, i.created_at
+             FROM insight i LEFT JOIN chat ch ON ch.id = i.chat_id
+             LEFT JOIN contact c ON c.id = ch.contact_id
+             LEFT JOIN company co ON co.id = c.company_id
+             LEFT JOIN chat_career_path p ON p.chat_id = i.chat_id
+            WHERE i.kind = 'job_lead' AND trim(i.text) != ''
+              AND NOT EXISTS (SELECT 1 FROM job_lead l WHERE l.insight_id = i.id)
+            ORDER BY i.created_at DESC, i.id DESC"""
+    )
+    out += [
+        JobLead(company, " ".join(text.split()), cid, name, chat_id, iid, path_id,
+                created_at=_dt(at))
+        for iid, text, chat_id, cid, name, company, path_id, at in untracked
+    ]
+    return out
+
+
+def save_lead(store: Store, lead: JobLead) -> JobLead:
+    """Stores a lead (a new one, an untracked insight becoming tracked, or an edit)."""
+    if not (lead.company.strip() or lead.role.strip()):
+        raise UserError("A job lead needs a company or a role.")
+    values = dict(company=lead.company.strip(), role=lead.role.strip(),
+                  contact=lead.contact_id, chat=lead.chat_id, insight=lead.insight_id,
+                  career_path=lead.career_path_id, status=LeadStatus(lead.status).value,
+                  notes=lead.notes, updated_at=_now())
+    with store.atomic():
+        if lead.id is None and lead.insight_id is not None:
+            existing = m.JobLead.get_or_none(m.JobLead.insight == lead.insight_id)
+            if existing is not None:
+                lead = replace(lead, id=existing.id)
+        if lead.id is None:
+            row = m.JobLead.create(**values)
+            lead_id = row.id
+        else:
+            if not m.JobLead.update(**values).where(m.JobLead.id == lead.id).execute():
+                raise NotFound(f"There is no job lead {lead.id}.")
+            lead_id = lead.id
+    return next(item for item in leads(store) if item.id == lead_id)
+
+
+def delete_lead(store: Store, lead_id: int) -> None:
+    with store.atomic():
+        m.JobLead.delete().where(m.JobLead.id == lead_id).execute()
+
+
+# --- the referral tree ----------------------------------------------------------------------
+
+def referral_tree(store: Store) -> list[ReferralNode]:
+    """Who introduced whom: one tree per first introducer, biggest tree first.
+
+    Only contacts on a referred-by link appear. A loop (A referred B, B referred A), which an
+    import can make, is cut where it closes, so every contact shows once.
+    """
+    rows = store.db.execute_sql(
+        f"""SELECT c.id, trim(c.first_name || ' ' || c.last_name), coalesce(co.name, ''),
+                   c.referred_by_id,
+                   (SELECT count(*) FROM chat ch WHERE ch.contact_id = c.id
+                     AND ch.status IN ({_HELD}))
+              FROM contact c LEFT JOIN company co ON co.id = c.company_id
+             WHERE c.referred_by_id IS NOT NULL
+                OR c.id IN (SELECT referred_by_id FROM contact WHERE referred_by_id IS NOT NULL)"""
+    ).fetchall()
+    info = {cid: (name or company, company, held) for cid, name, company, _ref, held in rows}
+    parent = {cid: ref for cid, _n, _c, ref, _h in rows if ref in info}
+    children: dict[int, list[int]] = {}
+    for cid, ref in parent.items():
+        children.setdefault(ref, []).append(cid)
+    placed: set[int] = set()
+
+    def build(cid: int) -> ReferralNode:
+        placed.add(cid)
+        kids = [build(k) for k in sorted(children.get(cid, ()), key=lambda k: info[k][0])
+                if k not in placed]
+        name, company, held = info[cid]
+        return ReferralNode(cid, name, company, held, tuple(kids))
+
+    roots = [build(cid) for cid in sorted(info, key=lambda c: info[c][0])
+             if cid not in parent]
+    for cid in sorted(info):  # what is left sits on a loop
+        if cid not in placed:
+            roots.append(build(cid))
+    roots.sort(key=lambda node: -node.size)
+    return roots
+
+
+# --- figures ----------------------------------------------------------------------------------
+
+def _month_starts(today: date, months: int) -> list[date]:
+    year, month = today.year, today.month
+    out = []
+    for _ in range(months):
+        out.append(date(year, month, 1))
+        month -= 1
+        if month == 0:
+            year, month = year - 1, 12
+    return out[::-1]
+
+
+def figures(store: Store, now: datetime | None = None, months: int = MONTHS) -> Figures:
+    """Chats held per month (last `months`), the funnel, and thank-yous sent on time."""
+    now = now or _now()
+    starts = _month_starts(now.date(), months)
+    per_month = dict(store.db.execute_sql(
+        f"""SELECT substr(coalesce(ended_at, started_at, scheduled_at), 1, 7), count(*)
+              FROM chat WHERE status IN ({_HELD})
+               AND coalesce(ended_at, started_at, scheduled_at) >= ?
+             GROUP BY 1""",
+        (starts[0].isoformat(),),
+    ))
+    requested, held, thanked, referral = store.db.execute_sql(
+        f"""SELECT count(*) FILTER (WHERE status != 'idea'),
+                   count(*) FILTER (WHERE status IN ({_HELD})),
+                   count(*) FILTER (WHERE thank_you_sent_at IS NOT NULL OR status = 'thanked'),
+                   count(*) FILTER (WHERE status IN ({_HELD}) AND EXISTS (
+                       SELECT 1 FROM contact r WHERE r.referred_by_id = chat.contact_id))
+              FROM chat"""
+    ).fetchone()
+    on_time = late = 0
+    for due, sent, ended, at, minutes in store.db.execute_sql(
+            """SELECT thank_you_due, thank_you_sent_at, ended_at, scheduled_at, minutes
+                 FROM chat WHERE thank_you_sent_at IS NOT NULL"""):
+        verdict = sent_on_time(thank_you_due_at(_dt(due), _dt(ended), _dt(at), minutes),
+                               _dt(sent))
+        if verdict is True:
+            on_time += 1
+        elif verdict is False:
+            late += 1
+    return Figures(
+        per_month=tuple((start, per_month.get(start.isoformat()[:7], 0)) for start in starts),
+        funnel=Funnel(requested, held, thanked, referral),
+        thanked_on_time=on_time,
+        thanked_late=late,
+    )
+
+
+def overview(store: Store, now: datetime | None = None) -> InsightsOverview:
+    """Everything the Insights page shows."""
+    return InsightsOverview(
+        groups=groups(store),
+        leads=tuple(leads(store)),
+        paths=tuple(career_paths.list_paths(store)),
+        referral_roots=tuple(referral_tree(store)),
+        figures=figures(store, now),
+    )

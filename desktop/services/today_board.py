@@ -1,0 +1,305 @@
+"""What needs doing now: everything the Today page shows, built with a few aggregate queries.
+
+- chats in the next 7 days (scheduled, requested with a time, or in progress);
+- thank-yous due: held or wrapped-up chats without a sent thank-you, with hours left;
+- follow-ups due today or earlier and not done (a referrer's update is made here, once);
+- contacts due a keep-in-touch: last contact (latest held chat, logged interaction or done
+  follow-up) + cadence (the contact's own, else the smallest of its tags', else the app's
+  default from the settings) is today or earlier, unless snoozed or already in motion;
+- when nothing is due, suggestions: a referral not yet reached, a contact not yet asked.
+Built in a handful of SQL statements whatever the number of contacts (no query per contact);
+`now` is injectable so tests and the page agree on one moment.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from desktop.db import Store
+from desktop.domain.enums import FollowUpKind
+from desktop.domain.keep_in_touch import (
+    HELD_STATUSES,
+    Reminder,
+    Today,
+    TodaySummary,
+    TodoItem,
+    TodoKind,
+    days_overdue,
+    hours_left,
+    is_late,
+    starts_soon,
+    thank_you_due_at,
+    thank_you_warning,
+    upcoming_window,
+)
+from desktop.services import followups
+
+DEFAULT_CADENCE_SETTING = "default_cadence_days"
+KEEP_IN_TOUCH_LIMIT = 50
+SUGGESTIONS = 3
+_HELD = ", ".join(f"'{s}'" for s in HELD_STATUSES)
+# The date a held chat counts from, as SQL.
+_HELD_AT = "coalesce(ch.ended_at, ch.started_at, ch.scheduled_at)"
+# Name, company and first e-mail of contact `c` (company `co` joined by the caller).
+_WHO = """trim(c.first_name || ' ' || c.last_name), coalesce(co.name, ''), c.role,
+  coalesce((SELECT e.value FROM contact_email e WHERE e.contact_id = c.id
+            ORDER BY e.position, e.id LIMIT 1), '')"""
+
+
+def _now(now: datetime | None) -> datetime:
+    return (now or datetime.now()).replace(microsecond=0)
+
+
+def _text(value: datetime | date) -> str:
+    return value.isoformat(sep=" ") if isinstance(value, datetime) else value.isoformat()
+
+
+def _dt(value) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def _d(value) -> date | None:
+    return date.fromisoformat(str(value)[:10]) if value else None
+
+
+def default_cadence(store: Store) -> int | None:
+    """The app-wide keep-in-touch cadence in days from the preferences; None when unset."""
+    row = store.db.execute_sql(
+        "SELECT value FROM setting WHERE key = ?", (DEFAULT_CADENCE_SETTING,)).fetchone()
+    try:
+        value = int(row[0]) if row else 0
+    except (TypeError, ValueError):
+        value = 0
+    return value if value > 0 else None
+
+
+def summary(store: Store, now: datetime | None = None) -> TodaySummary:
+    """People, chats held, scheduled, awaiting a reply; `overdue` is filled in by `build`."""
+    people, held, scheduled, requested = store.db.execute_sql(
+        f"""SELECT (SELECT count(*) FROM contact WHERE archived = 0),
+                   (SELECT count(*) FROM chat WHERE status IN ({_HELD})),
+                   (SELECT count(*) FROM chat WHERE status = 'scheduled'),
+                   (SELECT count(*) FROM chat WHERE status = 'requested')"""
+    ).fetchone()
+    return TodaySummary(people, held, scheduled, requested, 0)
+
+
+def upcoming_chats(store: Store, now: datetime | None = None) -> list[TodoItem]:
+    """Chats from the start of today to 7 days ahead, and any chat under way, soonest first."""
+    start, end = upcoming_window(_now(now))
+    rows = store.db.execute_sql(
+        f"""SELECT ch.id, ch.contact_id, {_WHO}, ch.status, ch.scheduled_at, ch.minutes,
+                   ch.medium, ch.place
+              FROM chat ch JOIN contact c ON c.id = ch.contact_id
+              LEFT JOIN company co ON co.id = c.company_id
+             WHERE (ch.status IN ('scheduled', 'requested')
+                    AND ch.scheduled_at >= ? AND ch.scheduled_at < ?)
+                OR ch.status = 'in_progress'
+             ORDER BY ch.scheduled_at IS NULL, ch.scheduled_at, ch.id""",
+        (_text(start), _text(end)),
+    )
+    return [
+        TodoItem(TodoKind.CHAT, cid, name or company, company, role, email, chat_id=chat_id,
+                  chat_status=status, when=_dt(at), minutes=minutes, medium=medium, place=place)
+        for chat_id, cid, name, company, role, email, status, at, minutes, medium, place in rows
+    ]
+
+
+def thank_yous(store: Store, now: datetime | None = None) -> list[TodoItem]:
+    """Held chats still waiting for their thank-you, soonest due first, with hours left."""
+    now = _now(now)
+    rows = store.db.execute_sql(
+        f"""SELECT ch.id, ch.contact_id, {_WHO}, ch.status, ch.thank_you_due, ch.ended_at,
+                   ch.scheduled_at, ch.minutes
+              FROM chat ch JOIN contact c ON c.id = ch.contact_id
+              LEFT JOIN company co ON co.id = c.company_id
+             WHERE ch.status IN ('held', 'wrapped_up') AND ch.thank_you_sent_at IS NULL"""
+    )
+    items = []
+    for chat_id, cid, name, company, role, email, status, due, ended, at, minutes in rows:
+        when = thank_you_due_at(_dt(due), _dt(ended), _dt(at), minutes) or now
+        items.append(TodoItem(
+            TodoKind.THANK_YOU, cid, name or company, company, role, email, chat_id=chat_id,
+            chat_status=status, when=when, hours_left=hours_left(when, now),
+            late=is_late(when, now), minutes=minutes,
+        ))
+    items.sort(key=lambda item: (item.when, item.chat_id))
+    return items
+
+
+def follow_ups_due(store: Store, now: datetime | None = None,
+                   skip_chat_ids: set[int] | frozenset[int] = frozenset()) -> list[TodoItem]:
+    """Open follow-ups due today or earlier, oldest first.
+
+    A thank-you follow-up is left out when its chat's thank-you is listed (in
+    `skip_chat_ids`) or already sent: Today shows each thank-you once.
+    """
+    now = _now(now)
+    rows = store.db.execute_sql(
+        f"""SELECT f.id, f.contact_id, {_WHO}, f.kind, f.text, f.due, f.chat_id,
+                   ch.thank_you_sent_at,
+                   CASE WHEN ch.contact_id != f.contact_id
+                        THEN trim(about.first_name || ' ' || about.last_name) ELSE '' END
+              FROM follow_up f JOIN contact c ON c.id = f.contact_id
+              LEFT JOIN company co ON co.id = c.company_id
+              LEFT JOIN chat ch ON ch.id = f.chat_id
+              LEFT JOIN contact about ON about.id = ch.contact_id
+             WHERE f.done_at IS NULL AND f.due <= ? AND c.archived = 0
+             ORDER BY f.due, f.id""",
+        (_text(now.date()),),
+    )
+    items = []
+    for (fid, cid, name, company, role, email, kind, text, due, chat_id, sent,
+         about) in rows:
+        kind = FollowUpKind.parse(kind, FollowUpKind.CHECK_IN)
+        if kind is FollowUpKind.THANK_YOU and (chat_id in skip_chat_ids or sent):
+            continue
+        due_date = _d(due) or now.date()
+        overdue = days_overdue(due_date, now)
+        items.append(TodoItem(
+            TodoKind.FOLLOW_UP, cid, name or company, company, role, email, chat_id=chat_id,
+            follow_up_id=fid, follow_up_kind=kind, text=text, when=due_date,
+            days_overdue=overdue, late=overdue > 0, about_name=about or "",
+        ))
+    return items
+
+
+# Contacts due a keep-in-touch, in one statement: last contact per contact from the three
+# sources, cadence from contact / smallest tag / app default, minus snoozed contacts and
+# those already in motion (a chat on the way or a follow-up open).
+_KEEP_IN_TOUCH_SQL = f"""
+WITH last AS (
+    SELECT contact_id, max(d) AS d FROM (
+        SELECT ch.contact_id, {_HELD_AT} AS d FROM chat ch WHERE ch.status IN ({_HELD})
+        UNION ALL SELECT contact_id, done_at FROM follow_up WHERE done_at IS NOT NULL
+        UNION ALL SELECT contact_id, at FROM interaction
+    ) WHERE d IS NOT NULL GROUP BY contact_id
+), tag_cadence AS (
+    SELECT ct.contact_id, min(t.cadence_days) AS days
+      FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id
+     WHERE t.cadence_days > 0 GROUP BY ct.contact_id
+), due AS (
+    SELECT c.id, last.d AS last_d,
+           date(last.d, '+' || coalesce(nullif(c.cadence_days, 0), tag_cadence.days, ?)
+                || ' days') AS next_d
+      FROM contact c JOIN last ON last.contact_id = c.id
+      LEFT JOIN tag_cadence ON tag_cadence.contact_id = c.id
+     WHERE c.archived = 0
+       AND coalesce(nullif(c.cadence_days, 0), tag_cadence.days, ?) IS NOT NULL
+)
+SELECT due.id, {_WHO}, due.last_d, due.next_d, count(*) OVER ()
+  FROM due JOIN contact c ON c.id = due.id
+  LEFT JOIN company co ON co.id = c.company_id
+ WHERE due.next_d <= ?
+   AND NOT EXISTS (SELECT 1 FROM keep_in_touch_snooze s
+                    WHERE s.contact_id = due.id AND s.until > ?)
+   AND NOT EXISTS (SELECT 1 FROM chat ch WHERE ch.contact_id = due.id
+                    AND ch.status IN ('requested', 'scheduled', 'in_progress'))
+   AND NOT EXISTS (SELECT 1 FROM follow_up f WHERE f.contact_id = due.id
+                    AND f.done_at IS NULL)
+ ORDER BY due.next_d, due.id
+ LIMIT {KEEP_IN_TOUCH_LIMIT}
+"""
+
+
+def keep_in_touch_due(store: Store, now: datetime | None = None) -> tuple[list[TodoItem], int]:
+    """Contacts due a keep-in-touch, most overdue first (at most 50), and how many in all."""
+    now = _now(now)
+    cadence = default_cadence(store)
+    today = _text(now.date())
+    rows = store.db.execute_sql(_KEEP_IN_TOUCH_SQL, (cadence, cadence, today, today)).fetchall()
+    items = []
+    for cid, name, company, role, email, last, next_d, _total in rows:
+        due = _d(next_d) or now.date()
+        overdue = days_overdue(due, now)
+        items.append(TodoItem(
+            TodoKind.KEEP_IN_TOUCH, cid, name or company, company, role, email, when=due,
+            days_overdue=overdue, late=False, last_contact=_d(last),
+        ))
+    return items, (rows[0][-1] if rows else 0)
+
+
+def suggestions(store: Store, limit: int = SUGGESTIONS) -> list[TodoItem]:
+    """The next useful things when nothing is due: referrals not yet reached first, then
+    contacts not yet asked for a chat (newest first, so a fresh import shows fresh names)."""
+    rows = store.db.execute_sql(
+        f"""SELECT c.id, {_WHO}, coalesce(trim(ref.first_name || ' ' || ref.last_name), '')
+              FROM contact c LEFT JOIN company co ON co.id = c.company_id
+              LEFT JOIN contact ref ON ref.id = c.referred_by_id
+             WHERE c.archived = 0
+               AND NOT EXISTS (SELECT 1 FROM chat ch WHERE ch.contact_id = c.id)
+               AND NOT EXISTS (SELECT 1 FROM interaction i WHERE i.contact_id = c.id)
+             ORDER BY c.referred_by_id IS NULL, c.created_at DESC, c.id DESC
+             LIMIT ?""",
+        (limit,),
+    )
+    return [
+        TodoItem(TodoKind.REACH_REFERRAL if referrer else TodoKind.ASK_FOR_CHAT, cid,
+                  name or company, company, role, email, referrer_name=referrer)
+        for cid, name, company, role, email, referrer in rows
+    ]
+
+
+def build(store: Store, now: datetime | None = None) -> Today:
+    """Everything Today shows. Makes any missing referrer update first (one statement)."""
+    now = _now(now)
+    followups.ensure_referral_follow_ups(store, now)
+    thanks = thank_yous(store, now)
+    follow_ups = follow_ups_due(store, now, {t.chat_id for t in thanks if t.chat_id})
+    keep, keep_total = keep_in_touch_due(store, now)
+    base = summary(store, now)
+    overdue = sum(1 for t in thanks if t.late) + sum(1 for f in follow_ups if f.late)
+    today = Today(
+        now=now,
+        summary=TodaySummary(base.people, base.held, base.scheduled, base.awaiting_reply,
+                             overdue),
+        chats=tuple(upcoming_chats(store, now)),
+        thank_yous=tuple(thanks),
+        follow_ups=tuple(follow_ups),
+        keep_in_touch=tuple(keep),
+        keep_in_touch_total=keep_total,
+    )
+    if today.nothing_due:
+        today = Today(today.now, today.summary, suggestions=tuple(suggestions(store)))
+    return today
+
+
+def due_count(store: Store, now: datetime | None = None) -> int:
+    """How many things Today asks the user to do now (the badge beside Today)."""
+    now = _now(now)
+    thanks = thank_yous(store, now)
+    follow_ups = follow_ups_due(store, now, {t.chat_id for t in thanks if t.chat_id})
+    return len(thanks) + len(follow_ups) + keep_in_touch_due(store, now)[1]
+
+
+def open_chats_count(store: Store) -> int:
+    """Chats still in motion (requested, scheduled or in progress): the badge beside Chats."""
+    return store.db.execute_sql(
+        "SELECT count(*) FROM chat WHERE status IN ('requested', 'scheduled', 'in_progress')"
+    ).fetchone()[0]
+
+
+def reminders(store: Store, now: datetime | None = None) -> list[Reminder]:
+    """Tray messages due now: a chat starting within 15 minutes, a thank-you 4 hours from late.
+
+    Each has a key naming the thing and its time, so a moved chat is announced again.
+    """
+    now = _now(now)
+    out = []
+    rows = store.db.execute_sql(
+        """SELECT ch.id, trim(c.first_name || ' ' || c.last_name), ch.scheduled_at
+             FROM chat ch JOIN contact c ON c.id = ch.contact_id
+            WHERE ch.status IN ('scheduled', 'requested') AND ch.scheduled_at >= ?
+              AND ch.scheduled_at <= ?""",
+        (_text(now), _text(now + timedelta(minutes=60))),
+    )
+    for chat_id, name, at in rows:
+        start = _dt(at)
+        if start and starts_soon(start, now):
+            out.append(Reminder(f"chat:{chat_id}:{start:%Y%m%d%H%M}", TodoKind.CHAT, name,
+                                start, chat_id))
+    for item in thank_yous(store, now):
+        if isinstance(item.when, datetime) and thank_you_warning(item.when, now):
+            out.append(Reminder(f"thanks:{item.chat_id}:{item.when:%Y%m%d%H%M}",
+                                TodoKind.THANK_YOU, item.name, item.when, item.chat_id))
+    return out
