@@ -111,7 +111,32 @@ def cmd_import(args: argparse.Namespace) -> int:
     raise UserError("importing is not available yet")
 
 
+def _export_ics(args: argparse.Namespace) -> int:
+    """Every upcoming chat as a calendar event (UTC, stable UID per chat); reads only."""
+    import os
+
+    from desktop.io import ics
+    from desktop.services import today_board
+
+    if args.what == "contacts":
+        raise UserError("a calendar holds chats: use `export chats --format ics`")
+    with _open(args) as store:
+        upcoming = today_board.calendar_chats(store)
+    out = Path(args.out).expanduser()
+    partial = out.with_name(out.name + ".part")
+    try:
+        partial.write_bytes(ics.to_bytes(upcoming))
+        os.replace(partial, out)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise UserError(f"cannot write {out}: {exc.strerror or exc}") from exc
+    print(f"Exported {len(upcoming)} upcoming chat(s) to {out}.")
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
+    if args.format == "ics":
+        return _export_ics(args)
     raise UserError("exporting is not available yet")
 
 

@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 from desktop.db import Store
 from desktop.db import models as m
 from desktop.domain import records as r
-from desktop.domain.enums import ChatStatus, FollowUpKind
+from desktop.domain.enums import FollowUpKind
 from desktop.domain.keep_in_touch import (
     HELD_STATUSES,
     REFERRAL_UPDATE_DAYS,
@@ -18,7 +18,7 @@ from desktop.domain.keep_in_touch import (
     snoozed_until,
 )
 from desktop.errors import NotFound
-from desktop.services import convert
+from desktop.services import chat_flow, convert
 
 # Only chats held this recently make a referrer's update: opening an old database (or one
 # imported from elsewhere) must not fill Today with updates about chats from years ago.
@@ -41,13 +41,20 @@ def get(store: Store, follow_up_id: int) -> r.FollowUp:
 
 
 def mark_done(store: Store, follow_up_id: int, now: datetime | None = None) -> r.FollowUp:
-    """Marks a follow-up done; a done thank-you also marks its chat's thank-you sent."""
+    """Marks a follow-up done, the way the chat's own steps would.
+
+    A thank-you done means the chat's thank-you went out (the chat is thanked); a nudge done
+    means a nudge went out (the next one is planned, as the wizard does).
+    """
     stamp = _now(now)
+    follow_up = get(store, follow_up_id)
+    if follow_up.chat_id is not None and follow_up.kind is FollowUpKind.THANK_YOU:
+        chat_flow.mark_thank_you_sent(store, follow_up.chat_id, stamp)
+    elif follow_up.chat_id is not None and follow_up.kind is FollowUpKind.NUDGE:
+        chat_flow.nudge_sent(store, follow_up.chat_id, stamp)
     with store.atomic():
-        follow_up = get(store, follow_up_id)
-        m.FollowUp.update(done_at=stamp).where(m.FollowUp.id == follow_up_id).execute()
-        if follow_up.kind is FollowUpKind.THANK_YOU and follow_up.chat_id is not None:
-            _thank_you_sent(follow_up.chat_id, stamp)
+        m.FollowUp.update(done_at=stamp).where(
+            (m.FollowUp.id == follow_up_id) & m.FollowUp.done_at.is_null()).execute()
     return get(store, follow_up_id)
 
 
@@ -67,30 +74,9 @@ def snooze(store: Store, follow_up_id: int, by: Snooze, now: datetime | None = N
     return get(store, follow_up_id)
 
 
-def _thank_you_sent(chat_id: int, stamp: datetime) -> None:
-    chat = m.Chat.get_or_none(m.Chat.id == chat_id)
-    if chat is None:
-        return
-    values: dict = {"updated_at": stamp}
-    if chat.thank_you_sent_at is None:
-        values["thank_you_sent_at"] = stamp
-    if chat.status in (ChatStatus.HELD.value, ChatStatus.WRAPPED_UP.value):
-        values["status"] = ChatStatus.THANKED.value
-    m.Chat.update(**values).where(m.Chat.id == chat_id).execute()
-    # The wizard may also have made a thank-you follow-up for the chat: it is done too.
-    m.FollowUp.update(done_at=stamp).where(
-        (m.FollowUp.chat == chat_id)
-        & (m.FollowUp.kind == FollowUpKind.THANK_YOU.value)
-        & m.FollowUp.done_at.is_null()
-    ).execute()
-
-
 def mark_thank_you_sent(store: Store, chat_id: int, now: datetime | None = None) -> None:
-    """The thank-you for this chat went out: stamp it, mark the chat thanked."""
-    if m.Chat.get_or_none(m.Chat.id == chat_id) is None:
-        raise NotFound(f"There is no chat {chat_id}.")
-    with store.atomic():
-        _thank_you_sent(chat_id, _now(now))
+    """The thank-you for this chat went out (the wizard's own step, so both agree)."""
+    chat_flow.mark_thank_you_sent(store, chat_id, _now(now))
 
 
 def snooze_thank_you(store: Store, chat_id: int, by: Snooze, now: datetime | None = None

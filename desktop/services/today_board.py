@@ -16,6 +16,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from desktop.db import Store
+from desktop.domain import records as r
 from desktop.domain.enums import FollowUpKind
 from desktop.domain.keep_in_touch import (
     HELD_STATUSES,
@@ -32,6 +33,7 @@ from desktop.domain.keep_in_touch import (
     thank_you_warning,
     upcoming_window,
 )
+from desktop.services import chats as chats_service
 from desktop.services import followups
 
 DEFAULT_CADENCE_SETTING = "default_cadence_days"
@@ -303,3 +305,15 @@ def reminders(store: Store, now: datetime | None = None) -> list[Reminder]:
             out.append(Reminder(f"thanks:{item.chat_id}:{item.when:%Y%m%d%H%M}",
                                 TodoKind.THANK_YOU, item.name, item.when, item.chat_id))
     return out
+
+
+def calendar_chats(store: Store, now: datetime | None = None) -> list[r.Chat]:
+    """Every upcoming chat with a time, for calendar export: not yet over, any status but
+    idea; cancelled ones too, so re-importing the file cancels them in the calendar."""
+    now = _now(now)
+    return [
+        chat for chat in chats_service.list_chats(store)
+        if chat.scheduled_at is not None and chat.status.value != "idea"
+        and chat.scheduled_at + timedelta(minutes=chat.minutes or 0) >= now
+        and chat.status.value not in HELD_STATUSES
+    ]

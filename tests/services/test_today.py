@@ -239,3 +239,34 @@ def test_reminders_for_a_chat_in_15_minutes_and_a_thank_you_4_hours_from_late(st
         (TodoKind.CHAT, chat.id), (TodoKind.THANK_YOU, thanks.id)]
     assert len({x.key for x in found}) == 2
     assert today.reminders(store, NOW - timedelta(hours=2)) == []
+
+
+def test_a_nudge_done_from_today_plans_the_next_nudge_like_the_wizard(store):
+    from desktop.services import chat_flow
+
+    ann = person(store, "Ann")
+    chat = chats.create(store, ann.id, status=ChatStatus.IDEA)
+    chat_flow.mark_requested(store, chat.id, NOW - timedelta(days=7))
+    [nudge] = today.build(store, NOW).follow_ups
+    assert nudge.follow_up_kind is FollowUpKind.NUDGE and nudge.chat_id == chat.id
+    followups.mark_done(store, nudge.follow_up_id, NOW)
+    assert chat_flow.nudges_sent(store, chat.id) == 1
+    assert today.build(store, NOW).follow_ups == ()
+    later = today.build(store, NOW + timedelta(days=7)).follow_ups
+    assert [f.follow_up_kind for f in later] == [FollowUpKind.NUDGE]
+
+
+def test_ending_a_chat_in_the_wizard_lists_one_thank_you(store):
+    from desktop.services import chat_flow
+
+    ann = person(store, "Ann")
+    chat = chats.create(store, ann.id, status=ChatStatus.SCHEDULED, scheduled_at=NOW)
+    chat_flow.start(store, chat.id, NOW)
+    chat_flow.end(store, chat.id, NOW + timedelta(minutes=30))
+    board = today.build(store, NOW + timedelta(hours=1))
+    assert [t.chat_id for t in board.thank_yous] == [chat.id]
+    assert board.thank_yous[0].hours_left == pytest.approx(23.5)
+    assert board.follow_ups == ()
+    [thanks] = board.thank_yous
+    followups.mark_thank_you_sent(store, thanks.chat_id, NOW + timedelta(hours=2))
+    assert today.build(store, NOW + timedelta(days=1)).thank_yous == ()
