@@ -141,7 +141,33 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_sheet(args: argparse.Namespace) -> int:
-    raise UserError("printing a question sheet is not available yet")
+    """Writes a chat's one-page question sheet to a PDF; reads the database, never writes it."""
+    import os
+
+    from desktop.reports.sheet import build_sheet
+    from desktop.services import chats
+
+    with _open(args) as store:
+        detail = chats.detail(store, args.chat_id)  # NotFound is a one-line UserError
+    out = Path(args.out).expanduser()
+    partial = out.with_name(out.name + ".part")
+    try:
+        result = build_sheet(detail, partial, args.page_size)
+        os.replace(partial, out)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise UserError(f"cannot write {out}: {exc.strerror or exc}") from exc
+    shown = result.shown_questions
+    paper_name = "A4" if result.page_size == "a4" else "Letter"
+    print(f"Wrote {out} ({paper_name}, 1 page, {shown} question{'s' if shown != 1 else ''}).")
+    if result.omitted_questions:
+        total = shown + result.omitted_questions
+        print(f"coffee-chats: warning: only {shown} of {total} questions fit on one page; "
+              f"{result.omitted_questions} left out (the sheet says so).", file=sys.stderr)
+    if result.shortened:
+        print("coffee-chats: warning: shortened to fit: " + ", ".join(result.shortened) + ".",
+              file=sys.stderr)
+    return 0
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
