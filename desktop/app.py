@@ -1,0 +1,179 @@
+"""The window's start-up: QApplication, theme, database, main window, then deferred work.
+
+`run(args)` is what `coffee-chats` (no subcommand) runs, and `--smoke-test` runs the very
+same path: it only differs in exiting 0 once the first paint is done and the event loop is
+idle, and in printing errors instead of showing dialogs.
+
+Start-up stays light on purpose (bench/startup.py measures it): only Qt, the store and the
+first page are imported; other pages are built when first shown, and whatever can wait
+(the automatic backup) starts after the first paint.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import sys
+import threading
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+from desktop import APP_NAME, __version__, logs, paths
+from desktop.errors import UserError
+
+log = logging.getLogger(__name__)
+
+SMOKE_TEST_TIMEOUT_MS = 30_000
+
+
+class FirstPaint(QObject):
+    """Calls `then()` once, from the event loop, after the window's first paint event."""
+
+    def __init__(self, window, then):
+        super().__init__(window)
+        self._then = then
+        self._done = False
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if not self._done and event.type() == QEvent.Type.Paint:
+            self._done = True
+            watched.removeEventFilter(self)
+            # A zero timer fires once the events queued behind this paint are handled.
+            QTimer.singleShot(0, self._then)
+        return False
+
+
+def _application() -> tuple[QApplication, bool]:
+    app = QApplication.instance()
+    if app is not None:
+        return app, False
+    return QApplication(sys.argv[:1]), True
+
+
+def _open_store(args):
+    from desktop.services import open_store
+
+    if args.demo:
+        try:
+            from desktop.services import demo
+        except ImportError as exc:
+            raise UserError("Demo data is not available in this version.") from exc
+        return open_store(demo.throwaway_database())
+    path = Path(args.db).expanduser() if args.db else paths.default_database()
+    return open_store(path)
+
+
+class Startup:
+    """One run of the window: holds what must be cleaned up when the event loop ends."""
+
+    def __init__(self, args):
+        self.args = args
+        self.smoke = bool(getattr(args, "smoke_test", False))
+        self.threads: list[threading.Thread] = []
+        self.window = None
+        self.started = time.perf_counter()
+
+    def after_first_paint(self) -> None:
+        log.info("First paint after %.0f ms", (time.perf_counter() - self.started) * 1000)
+        if not self.args.demo:
+            self._in_background("automatic backup", self._automatic_backup)
+        if self.smoke:
+            QTimer.singleShot(0, QApplication.instance().quit)
+
+    def _in_background(self, name: str, work) -> None:
+        thread = threading.Thread(target=work, name=name, daemon=True)
+        thread.start()
+        self.threads.append(thread)
+
+    def _automatic_backup(self) -> None:
+        from desktop.services import backup
+
+        try:
+            made = backup.automatic_backup(self.window.store.path, paths.backup_dir())
+        except UserError as exc:
+            log.warning("Automatic backup failed: %s", exc)
+            return
+        if made is not None:
+            log.info("Automatic backup written")
+
+    def join(self, timeout: float = 30.0) -> None:
+        for thread in self.threads:
+            thread.join(timeout)
+
+
+def run(args) -> int:
+    """Opens the window on the chosen database; returns the process exit code."""
+    from desktop.ui import APPLICATION, ORGANIZATION, dialogs, settings, theme
+    from desktop.ui.crash import CrashHandler
+
+    startup = Startup(args)
+    log_path = logs.setup()
+    app, created = _application()
+    saved_look = (app.style().name(), app.palette(), app.styleSheet())
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    crash = CrashHandler(interactive=not startup.smoke, log_path=lambda: log_path).install()
+    previous_sigint = signal.getsignal(signal.SIGINT)
+    try:
+        from desktop.ui.main_window import MainWindow, theme_choice
+
+        theme.apply(app, theme_choice())
+        theme.follow_system(app, theme_choice)
+        try:
+            store = _open_store(args)
+        except UserError as exc:
+            log.warning("Database refused: %s", exc)
+            if startup.smoke:
+                print(f"coffee-chats: {exc}", file=sys.stderr)
+            else:
+                dialogs.error(None, str(exc), app.translate("app", "Cannot open the database"))
+            return 2
+        window = startup.window = MainWindow(store)
+        window.log_file = log_path
+        if startup.smoke:
+            QTimer.singleShot(SMOKE_TEST_TIMEOUT_MS, lambda: _timed_out(app))
+        else:
+            # Python only sees Ctrl+C between Qt events: wake it up now and then.
+            signal.signal(signal.SIGINT, lambda *_: app.quit())
+            waker = QTimer(window, interval=500)
+            waker.timeout.connect(lambda: None)
+            waker.start()
+        FirstPaint(window, startup.after_first_paint)
+        window.show()
+        code = app.exec()
+        window.save_geometry()
+        if crash.failures and not code:
+            code = 1
+        return code
+    except Exception as exc:
+        # A bug during start-up: same report as a bug later, then a non-zero exit.
+        crash.handle(type(exc), exc, exc.__traceback__)
+        return 1
+    finally:
+        signal.signal(signal.SIGINT, previous_sigint)
+        startup.join()
+        if startup.window is not None:
+            startup.window.hide()
+            startup.window.store.close()
+            startup.window.deleteLater()
+            app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        crash.uninstall()
+        if not created:  # a test's QApplication: leave it as we found it
+            style, palette, sheet = saved_look
+            app.setStyleSheet(sheet)
+            app.setPalette(palette)
+            app.setStyle(style)
+        settings().sync()
+        logs.shutdown()
+
+
+def _timed_out(app: QApplication) -> None:
+    print(f"coffee-chats: no first paint within {SMOKE_TEST_TIMEOUT_MS // 1000} s",
+          file=sys.stderr)
+    app.exit(3)

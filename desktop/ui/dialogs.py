@@ -1,0 +1,82 @@
+"""Every message box and file picker of the app, in one module so tests patch one place.
+
+Each function blocks until the user answers and returns plain Python values (a bool, a
+Path or None). Titles default to the application's display name.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("dialogs", text)
+
+
+def _box(parent, icon, title, text, details="") -> QMessageBox:
+    box = QMessageBox(icon, title or QApplication.applicationDisplayName(), text,
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("messageBox")
+    if details:
+        box.setDetailedText(details)
+    return box
+
+
+def info(parent: QWidget | None, text: str, title: str = "") -> None:
+    _box(parent, QMessageBox.Icon.Information, title, text).exec()
+
+
+def warn(parent: QWidget | None, text: str, title: str = "", details: str = "") -> None:
+    _box(parent, QMessageBox.Icon.Warning, title, text, details).exec()
+
+
+def error(parent: QWidget | None, text: str, title: str = "", details: str = "") -> None:
+    _box(parent, QMessageBox.Icon.Critical, title, text, details).exec()
+
+
+def ask_yes_no(parent: QWidget | None, text: str, title: str = "", *,
+               yes: str = "", no: str = "", default_yes: bool = False) -> bool:
+    """True when the user picks yes. `yes`/`no` relabel the buttons ("Restore", "Keep")."""
+    box = _box(parent, QMessageBox.Icon.Question, title, text)
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    if yes:
+        box.button(QMessageBox.StandardButton.Yes).setText(yes)
+    if no:
+        box.button(QMessageBox.StandardButton.No).setText(no)
+    box.setDefaultButton(
+        QMessageBox.StandardButton.Yes if default_yes else QMessageBox.StandardButton.No
+    )
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def crash_report(parent: QWidget | None, text: str, details: str, log_path: Path | None) -> None:
+    """The dialog for a bug: what happened, where the log is, the traceback under Details."""
+    where = (_tr("The details were written to the log file:\n%s") % log_path) if log_path \
+        else _tr("The details could not be written to a log file.")
+    box = _box(parent, QMessageBox.Icon.Critical, _tr("Something went wrong"),
+               f"{text}\n\n{where}", details)
+    box.setInformativeText(_tr("Your data is saved after every change. If this keeps "
+                               "happening, please report it with the log file."))
+    box.exec()
+
+
+def open_file(parent: QWidget | None, title: str, filters: str = "",
+              directory: str | Path = "") -> Path | None:
+    """`filters` like "Databases (*.sqlite *.db);;All files (*)". None when cancelled."""
+    name, _ = QFileDialog.getOpenFileName(parent, title, str(directory), filters)
+    return Path(name) if name else None
+
+
+def save_file(parent: QWidget | None, title: str, filters: str = "",
+              suggested: str | Path = "") -> Path | None:
+    name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), filters)
+    return Path(name) if name else None
+
+
+def choose_directory(parent: QWidget | None, title: str,
+                     directory: str | Path = "") -> Path | None:
+    name = QFileDialog.getExistingDirectory(parent, title, str(directory))
+    return Path(name) if name else None

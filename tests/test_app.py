@@ -1,0 +1,85 @@
+"""`coffee-chats --smoke-test`: the user's start-up path, exiting 0 after the first paint."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from desktop.__main__ import main
+from desktop.services import open_store
+from tests.ui.conftest import seed
+
+
+def test_smoke_test_on_a_new_database(qapp, db_path):
+    assert main(["--smoke-test", "--db", str(db_path)]) == 0
+    assert db_path.exists()
+
+
+def test_smoke_test_with_data(qapp, db_path):
+    with open_store(db_path) as store:
+        seed(store)
+    assert main(["--db", str(db_path), "--smoke-test"]) == 0
+
+
+def test_smoke_test_refuses_a_garbage_file_and_leaves_it(qapp, tmp_path, capsys):
+    garbage = tmp_path / "notes.sqlite"
+    content = b"These are my notes, not a database.\n" * 100
+    garbage.write_bytes(content)
+    assert main(["--smoke-test", "--db", str(garbage)]) != 0
+    assert garbage.read_bytes() == content
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["home", "notes.sqlite"]
+    assert "not a Coffee Chats database" in capsys.readouterr().err
+
+
+def test_smoke_test_fails_on_an_error_during_start_up(qapp, db_path, monkeypatch, capsys):
+    from desktop.ui import main_window
+
+    def broken(self, store, parent=None):
+        raise RuntimeError("broken window")
+
+    monkeypatch.setattr(main_window.MainWindow, "__init__", broken)
+    assert main(["--smoke-test", "--db", str(db_path)]) == 1
+    assert "broken window" in capsys.readouterr().err
+
+
+def test_smoke_test_fails_on_an_error_in_the_event_loop(qapp, db_path, monkeypatch, capsys):
+    from desktop import app
+
+    def broken(self):
+        raise RuntimeError("broken after paint")
+
+    monkeypatch.setattr(app.Startup, "after_first_paint", broken)
+    assert main(["--smoke-test", "--db", str(db_path)]) == 1
+    assert "broken after paint" in capsys.readouterr().err
+
+
+HEAVY = ("reportlab", "vobject", "icalendar", "desktop.io", "desktop.reports")
+PROBE = f"""
+import json, sys
+HEAVY = {HEAVY!r}
+from desktop.__main__ import main
+code = main(["--smoke-test", "--db", sys.argv[1]])
+heavy = sorted({{m.split(".")[0] if not m.startswith("desktop.") else ".".join(m.split(".")[:2])
+                for m in sys.modules if m.startswith(HEAVY)}})
+print(json.dumps({{"code": code, "heavy": heavy}}))
+"""
+
+
+def test_start_up_does_not_import_heavy_modules(db_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, "-c", PROBE, str(db_path)], env=env,
+                          capture_output=True, text=True, timeout=60)
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result == {"code": 0, "heavy": []}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_both_looks_start(qapp, db_path, scheme):
+    from desktop.ui import settings
+
+    settings().setValue("view/theme", scheme)
+    assert main(["--smoke-test", "--db", str(db_path)]) == 0
