@@ -1,5 +1,8 @@
 """Full-text search over contacts, companies, notes and chats (the FTS5 index of migration 3).
 
+Triggers queue what changed; `search` first brings the index up to date (`sync`), so what
+was written a moment ago, by any code or raw SQL, is found.
+
 The user's text is never handed to FTS5 as query syntax: each word becomes a quoted phrase
 with a prefix star, so `o'brien (pm)*` or a lone `"` cannot raise, and results narrow as
 the user types.
@@ -11,7 +14,14 @@ import re
 from collections import defaultdict
 
 from desktop.db import Store
-from desktop.db.migration_003_search import KIND_CHAT, KIND_COMPANY, KIND_CONTACT, KIND_NOTE
+from desktop.db.migration_003_search import (
+    BACKFILL,
+    KIND_CHAT,
+    KIND_COMPANY,
+    KIND_CONTACT,
+    KIND_NOTE,
+    SYNC,
+)
 from desktop.domain import records as r
 
 KIND_NAMES = {
@@ -44,6 +54,7 @@ def search(store: Store, text: str, limit: int = 50) -> list[r.SearchHit]:
     expression = match_expression(text)
     if not expression:
         return []
+    sync(store)
     # bm25 weights: a hit in the name counts ten times one in the body.
     found = store.db.execute_sql(
         "SELECT rowid, name, snippet(search_index, 1, '', '', '…', ?) "
@@ -113,11 +124,27 @@ def _context(store: Store, by_kind: dict[int, list[int]]) -> dict:
     return out
 
 
+def pending(store: Store) -> int:
+    """How many documents changed since the index was last brought up to date."""
+    return store.db.execute_sql("SELECT count(*) FROM search_pending").fetchone()[0]
+
+
+def sync(store: Store) -> int:
+    """Re-indexes the documents the triggers queued; returns how many. Cheap when none."""
+    waiting = store.db.execute_sql("SELECT EXISTS (SELECT 1 FROM search_pending)").fetchone()[0]
+    if not waiting:
+        return 0
+    with store.atomic():
+        count = pending(store)
+        for statement in SYNC:
+            store.db.execute_sql(statement)
+    return count
+
+
 def rebuild(store: Store) -> None:
     """Rebuilds the whole index from the tables (a repair tool; triggers keep it in step)."""
-    from desktop.db.migration_003_search import BACKFILL
-
     with store.atomic():
         store.db.execute_sql("DELETE FROM search_index")
+        store.db.execute_sql("DELETE FROM search_pending")
         for statement in BACKFILL:
             store.db.execute_sql(statement)

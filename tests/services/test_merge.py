@@ -23,6 +23,7 @@ def _count(store, sql, *params):
 
 def _dump(store):
     """Everything the undo should restore, as comparable rows (ids of id-less children dropped)."""
+    search.sync(store)
     out = {}
     for table in ("contact", "company", "chat", "note", "follow_up", "interaction", "tag"):
         out[table] = sorted(store.db.execute_sql(f"SELECT * FROM {table}").fetchall())

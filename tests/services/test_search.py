@@ -144,3 +144,21 @@ def test_match_expression_quotes_every_word():
     assert search.match_expression("a\x00b") == '"a"* "b"*'
     assert search.match_expression('ann "x" (y') == '"ann"* """x"""* "(y"*'
     assert search.match_expression("( ) *") == ""
+
+
+def test_changes_queue_and_search_catches_up(store, zoe):
+    search.sync(store)
+    assert search.pending(store) == 0
+    # A repeated change to one document, under an outer conflict clause, queues it once.
+    store.db.execute_sql(
+        "INSERT OR REPLACE INTO contact_phone (contact_id, value) VALUES (?, '1')", (zoe.id,)
+    )
+    store.db.execute_sql(
+        "INSERT OR ABORT INTO contact_email (contact_id, value, value_key) "
+        "VALUES (?, 'second@x.org', 'second@x.org')",
+        (zoe.id,),
+    )
+    store.db.execute_sql("UPDATE OR FAIL contact SET role = 'Lead' WHERE id = ?", (zoe.id,))
+    assert search.pending(store) == 1
+    assert search.search(store, "second@x.org")[0].contact_id == zoe.id
+    assert search.pending(store) == 0
