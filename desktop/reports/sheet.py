@@ -112,7 +112,7 @@ class _Sheet:
             left.append((title, b))
             if b.shortened:
                 shortened.append(title)
-        bullets = [L.block(t, st.bullet, right_w, 2, bullet="•") for t in c.research]
+        bullets = [L.block(t, st.bullet, right_w, 3, bullet="•") for t in c.research]
         if any(b.shortened for b in bullets):
             shortened.append(w["research"])
         left_h = sum(label_h + b.height + 9 for _, b in left)

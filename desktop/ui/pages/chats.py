@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
+    QPushButton,
     QTableView,
     QVBoxLayout,
 )
@@ -52,6 +53,11 @@ class ChatsPage(Page):
                                        status.value)
         self.status_filter.currentIndexChanged.connect(self._apply)
         header.addWidget(self.status_filter)
+        self.sheet_button = QPushButton(self.tr("Print question sheet…"))
+        self.sheet_button.setObjectName("printSheetButton")
+        self.sheet_button.setEnabled(False)
+        self.sheet_button.clicked.connect(lambda: self._print_sheet(self._selected()))
+        header.addWidget(self.sheet_button)
         layout.addLayout(header)
 
         self.model = ChatTableModel(self)
@@ -76,6 +82,8 @@ class ChatsPage(Page):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.activated.connect(lambda index: self._open(index.data(RECORD_ROLE)))
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self.sheet_button.setEnabled(current.isValid()))
         layout.addWidget(self.table, 1)
         self.refresh()
 
@@ -136,10 +144,22 @@ class ChatsPage(Page):
         open_action.setEnabled(self._has_wizard())
         menu.addAction(self.tr("Show contact"),
                        lambda: self.show_contact_requested.emit(chat.contact_id))
+        menu.addAction(self.tr("Print question sheet…"), lambda: self._print_sheet(chat))
         menu.addSeparator()
         cancel = menu.addAction(self.tr("Cancel chat…"), lambda: self._cancel(chat))
         cancel.setEnabled(chat.status in OPEN_STATUSES | {ChatStatus.IDEA})
         menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    def _selected(self):
+        index = self.table.selectionModel().currentIndex()
+        return index.data(RECORD_ROLE) if index.isValid() else None
+
+    def _print_sheet(self, chat) -> None:
+        """The sheet preview (QtPdf and ReportLab load only now, never at start-up)."""
+        if chat is not None:
+            from desktop.ui.sheet_preview import show_sheet_preview
+
+            show_sheet_preview(self, self.store, chat.id)
 
     def _cancel(self, chat) -> None:
         question = self.tr("Cancel the chat with %1? It stays in the list as cancelled.")
