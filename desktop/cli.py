@@ -90,11 +90,22 @@ def database_path(args: argparse.Namespace) -> Path:
 
 def run(args: argparse.Namespace) -> int:
     """Runs one subcommand; a UserError becomes one line on stderr and exit code 2."""
+    from desktop import logs
+
     handler = COMMANDS[args.command]
+    logs.setup()
+    log.info("command %s", args.command)  # never its arguments: paths can name people
     try:
         return handler(args)
     except UserError as exc:
+        log.info("command %s refused: %s", args.command, type(exc).__name__)
         print(f"coffee-chats: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        # A file the user named cannot be read or written: their mistake, not a bug.
+        log.info("command %s failed: %s", args.command, type(exc).__name__)
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"coffee-chats: cannot use{where}: {exc.strerror or exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("coffee-chats: interrupted; nothing more was written.", file=sys.stderr)
@@ -107,8 +118,90 @@ def _open(args: argparse.Namespace):
     return open_store(database_path(args))
 
 
+def _import_json(args: argparse.Namespace) -> int:
+    """`import FILE.json`: a whole Coffee Chats document, validated first, one transaction."""
+    from desktop.io import json_format
+    from desktop.services import transfer
+
+    with _open(args) as store:
+        document = json_format.read_file(args.file)  # a malformed file stops here, unwritten
+        summary = transfer.import_document(store, document, dry_run=args.dry_run)
+    for line in summary.lines():
+        print(line)
+    if not summary.total_added:
+        print("coffee-chats: nothing to import: everything in the file is already there.",
+              file=sys.stderr)
+        return 1
+    verb = "Would import" if args.dry_run else "Imported"
+    print(f"{verb} {summary.total_added} record(s) from {args.file}.")
+    return 0
+
+
 def cmd_import(args: argparse.Namespace) -> int:
-    raise UserError("importing is not available yet")
+    if args.format == "json" or (args.format == "auto" and _is_json(args.file)):
+        return _import_json(args)
+    return _import_contacts(args)
+
+
+SHOWN_PER_GROUP = 200  # lines listed per group (added, merged, rejected) before "… and N more"
+
+
+def _import_contacts(args: argparse.Namespace) -> int:
+    """`import FILE` of LinkedIn, Google, Outlook or vCard contacts: preview, then commit.
+
+    The file is read and parsed before the database is even opened, so a file that
+    cannot be read changes nothing; `--dry-run` and an all-rejected file write nothing.
+    """
+    from desktop.io import detect
+    from desktop.io.parsed import format_name
+    from desktop.services import imports
+
+    parsed = detect.parse_path(args.file, args.format)
+    with _open(args) as store:
+        plan = imports.preview(store, parsed)
+        if plan.importable and not args.dry_run:
+            imports.commit(store, plan)
+    name = Path(args.file).name
+    total = plan.importable + len(plan.rejected)
+    print(f"Read {total} record(s) from {name} ({format_name(plan.format)}).")
+    would = "Would " if args.dry_run else ""
+    _print_group(f"{would}add" if would else "Added", plan.added,
+                 lambda i: f"line {i.line}: {i.contact.display_name}")
+    _print_group(f"{would}merge" if would else "Merged", plan.merged, _merged_line)
+    _print_group("Rejected", plan.rejected, lambda r: f"line {r.line}: {r.reason}")
+    if not plan.importable:
+        print(f"coffee-chats: nothing could be imported from {name}; the database was not "
+              "changed.", file=sys.stderr)
+        return 1
+    if args.dry_run:
+        print("Dry run: nothing was written.")
+    else:
+        print(f"Imported {len(plan.added)} new and {len(plan.merged)} merged record(s) "
+              f"into {database_path(args)}.")
+    return 0
+
+
+def _merged_line(item) -> str:
+    text = f"line {item.line}: {item.contact.display_name} → {item.match.describe()}"
+    if item.changes:
+        text += "; " + ", ".join(item.changes)
+    return text
+
+
+def _print_group(title: str, items, describe) -> None:
+    if not items:
+        return
+    print(f"{title[:1].upper()}{title[1:]}: {len(items)}")
+    for item in items[:SHOWN_PER_GROUP]:
+        print("  " + describe(item))
+    if len(items) > SHOWN_PER_GROUP:
+        print(f"  … and {len(items) - SHOWN_PER_GROUP} more")
+
+
+def _is_json(path: Path) -> bool:
+    from desktop.io.json_format import looks_like_json
+
+    return looks_like_json(path)
 
 
 def _export_ics(args: argparse.Namespace) -> int:
@@ -116,12 +209,12 @@ def _export_ics(args: argparse.Namespace) -> int:
     import os
 
     from desktop.io import ics
-    from desktop.services import today_board
+    from desktop.services import today
 
     if args.what == "contacts":
         raise UserError("a calendar holds chats: use `export chats --format ics`")
     with _open(args) as store:
-        upcoming = today_board.calendar_chats(store)
+        upcoming = today.calendar_chats(store)
     out = Path(args.out).expanduser()
     partial = out.with_name(out.name + ".part")
     try:
@@ -137,7 +230,54 @@ def _export_ics(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     if args.format == "ics":
         return _export_ics(args)
-    raise UserError("exporting is not available yet")
+    if args.format == "json":
+        return _export_json(args)
+    if args.format in ("csv", "vcard"):
+        return _export_contacts(args)
+    raise UserError(f"exporting {args.what} as {args.format} is not supported yet")
+
+
+def _export_contacts(args: argparse.Namespace) -> int:
+    """`export contacts --format csv|vcard`: every contact; reads the database only."""
+    import os
+
+    from desktop.io import contacts_csv, vcard_writer
+    from desktop.services import exports
+
+    if args.what != "contacts":
+        raise UserError(f"{args.format} holds contacts only: use `export contacts "
+                        f"--format {args.format}` (or --format json for {args.what})")
+    with _open(args) as store:
+        people = exports.contacts(store)
+    if args.format == "vcard":
+        data = vcard_writer.write(people).encode("utf-8")
+    else:
+        data = contacts_csv.write(people).encode(contacts_csv.ENCODING)
+    out = Path(args.out).expanduser()
+    partial = out.with_name(out.name + ".part")
+    try:
+        partial.write_bytes(data)
+        os.replace(partial, out)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise UserError(f"cannot write {out}: {exc.strerror or exc}") from exc
+    kind = "vCard 3.0" if args.format == "vcard" else "CSV"
+    print(f"Exported {len(people)} contact(s) to {out} ({kind}).")
+    return 0
+
+
+def _export_json(args: argparse.Namespace) -> int:
+    """`export {all,contacts,chats} --format json`: the documented format; reads only."""
+    from desktop.io import json_format
+    from desktop.services import transfer
+
+    with _open(args) as store:
+        document = json_format.subset(transfer.export_document(store), args.what)
+    json_format.write_file(document, args.out)
+    counts = ", ".join(f"{n} {name.replace('_', '-')}"
+                       for name, n in document.counts().items() if n)
+    print(f"Exported {counts or 'nothing (the database is empty)'} to {args.out}.")
+    return 0
 
 
 def cmd_sheet(args: argparse.Namespace) -> int:
@@ -171,15 +311,37 @@ def cmd_sheet(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    raise UserError("backup is not available yet")
+    from desktop.services import backup
+
+    out = backup.backup(database_path(args), Path(args.out).expanduser())
+    print(f"Backed up to {out} (checked).")
+    return 0
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    raise UserError("restore is not available yet")
+    from desktop.services import backup
+
+    db = database_path(args)
+    kept = backup.restore(db, Path(args.file))
+    print(f"Restored {db} from {args.file}.")
+    if kept is not None:
+        print(f"The database as it was before is kept as {kept}.")
+    return 0
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    raise UserError("demo data is not available yet")
+    from desktop.services import demo
+
+    if args.db is None:
+        raise UserError("give the file to fill with --db PATH; the demo data never goes "
+                        "into your own database")
+    if args.contacts < 0:
+        raise UserError("--contacts must be 0 or more")
+    counts = demo.create_demo(database_path(args), args.contacts)
+    extra = f" and {counts['synthetic']} synthetic contacts" if args.contacts else ""
+    print(f"Wrote the demo data to {database_path(args)}: {counts['contacts']} contacts at "
+          f"{counts['companies']} companies, {counts['chats']} chats{extra}.")
+    return 0
 
 
 COMMANDS = {

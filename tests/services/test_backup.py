@@ -1,0 +1,172 @@
+"""Backups and restore: checked copies, files refused untouched, the rotating daily copies."""
+
+from __future__ import annotations
+
+import sqlite3
+import stat
+from contextlib import closing
+from datetime import date, timedelta
+
+import pytest
+
+from desktop.db.migrations import SCHEMA_VERSION
+from desktop.domain import records as r
+from desktop.errors import DatabaseRefused, UserError
+from desktop.services import backup, contacts, open_store
+
+
+def _names(path) -> set[str]:
+    with open_store(path) as store:
+        return {row.name for row in contacts.list_rows(store)}
+
+
+@pytest.fixture
+def filled(db_path):
+    with open_store(db_path) as store:
+        contacts.save(store, r.Contact(first_name="Łukasz", last_name="Wiśniewski"))
+        contacts.save(store, r.Contact(first_name="Lan"))
+    return db_path
+
+
+def test_backup_is_a_checked_private_standalone_copy(filled, tmp_path):
+    out = backup.backup(filled, tmp_path / "copy.sqlite")
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    assert not (tmp_path / "copy.sqlite-wal").exists()
+    with closing(sqlite3.connect(out)) as conn:
+        assert conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    assert _names(out) == {"Łukasz Wiśniewski", "Lan"}
+    assert [p.name for p in tmp_path.iterdir() if ".partial" in p.name] == []
+
+
+def test_backup_sees_commits_still_in_the_wal(filled, tmp_path):
+    with open_store(filled) as store:  # the app is open: its last commit is in the -wal
+        contacts.save(store, r.Contact(first_name="Kemi"))
+        out = backup.backup(filled, tmp_path / "live.sqlite")
+    assert "Kemi" in _names(out)
+
+
+def test_backup_refuses_to_overwrite_its_own_database(filled):
+    with pytest.raises(UserError, match="cannot overwrite"):
+        backup.backup(filled, filled)
+
+
+def test_restore_replaces_the_database_and_keeps_the_old_one_aside(filled, tmp_path):
+    saved = backup.backup(filled, tmp_path / "saved.sqlite")
+    with open_store(filled) as store:
+        contacts.save(store, r.Contact(first_name="Added later"))
+    kept = backup.restore(filled, saved)
+    assert kept.name.startswith("chats.before-restore-") and kept.suffix == ".sqlite"
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o600
+    assert "Added later" in _names(kept)
+    assert _names(filled) == {"Łukasz Wiśniewski", "Lan"}
+    assert stat.S_IMODE(filled.stat().st_mode) == 0o600
+    assert [p.name for p in tmp_path.iterdir() if "restoring" in p.name] == []
+
+
+def test_restore_into_a_path_without_a_database(filled, tmp_path):
+    target = tmp_path / "new" / "fresh.sqlite"
+    assert backup.restore(target, filled) is None
+    assert _names(target) == {"Łukasz Wiśniewski", "Lan"}
+
+
+def _garbage(path):
+    path.write_bytes(b"not a database at all\n" * 200)
+
+
+def _newer(path):
+    open_store(path).close()
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+
+
+def _foreign(path):
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("CREATE TABLE recipes (name TEXT)")
+        conn.commit()
+
+
+def _damaged(path):
+    with open_store(path) as store:
+        for i in range(300):
+            store.db.execute_sql("INSERT INTO setting(key, value) VALUES (?, ?)",
+                                 (f"k{i}", "x" * 500))
+    data = bytearray(path.read_bytes())
+    data[4096 * 3: 4096 * 6] = b"\xff" * (4096 * 3)
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (_garbage, "not a Coffee Chats database"),
+        (_newer, "newer Coffee Chats"),
+        (_foreign, "another program"),
+        (_damaged, "damaged|cannot be read"),
+        (lambda p: p.write_bytes(b""), "is empty"),
+    ],
+)
+def test_a_bad_backup_is_refused_and_nothing_changes(filled, tmp_path, make, message):
+    bad = tmp_path / "bad.sqlite"
+    make(bad)
+    bad_before = bad.read_bytes()
+    before = filled.read_bytes()
+    files_before = sorted(p.name for p in tmp_path.iterdir())
+    with pytest.raises((DatabaseRefused, UserError), match=message) as caught:
+        backup.restore(filled, bad)
+    assert "Nothing was changed" in str(caught.value) or "untouched" in str(caught.value)
+    assert str(bad) in str(caught.value)
+    assert filled.read_bytes() == before
+    assert bad.read_bytes() == bad_before
+    assert sorted(p.name for p in tmp_path.iterdir()) == files_before
+
+
+def test_restore_of_a_missing_file_is_a_clear_error(filled, tmp_path):
+    with pytest.raises(UserError, match="no backup file"):
+        backup.restore(filled, tmp_path / "nope.sqlite")
+
+
+def test_automatic_backup_once_a_day(filled, tmp_path):
+    folder = tmp_path / "backups"
+    day = date(2024, 5, 17)
+    first = backup.automatic_backup(filled, folder, today=day)
+    assert first.name == "chats-2024-05-17.sqlite"
+    assert stat.S_IMODE(first.stat().st_mode) == 0o600
+    assert backup.automatic_backup(filled, folder, today=day) is None
+    assert backup.automatic_backup(tmp_path / "missing.sqlite", folder, today=day) is None
+
+
+def test_automatic_backups_keep_seven_days_and_four_weeks(filled, tmp_path):
+    folder = tmp_path / "backups"
+    start = date(2024, 1, 1)  # a Monday
+    for n in range(70):
+        backup.automatic_backup(filled, folder, today=start + timedelta(days=n))
+    kept = sorted(date.fromisoformat(p.stem.removeprefix("chats-")) for p in folder.iterdir())
+    last = start + timedelta(days=69)
+    assert kept[-7:] == [last - timedelta(days=n) for n in range(6, -1, -1)]
+    weekly = kept[:-7]
+    assert len(weekly) == 4
+    weeks = {d.isocalendar()[:2] for d in weekly}
+    assert len(weeks) == 4 and not weeks & {d.isocalendar()[:2] for d in kept[-7:]}
+    assert all(d.weekday() == 6 for d in weekly)  # the newest copy of each week: Sunday
+
+
+def test_other_files_in_the_backup_folder_are_never_pruned(filled, tmp_path):
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    mine = folder / "before-my-trip.sqlite"
+    mine.write_bytes(filled.read_bytes())
+    for n in range(20):
+        backup.automatic_backup(filled, folder, today=date(2024, 1, 1) + timedelta(days=n))
+    assert mine.exists()
+
+
+def test_list_backups_with_their_contact_counts(filled, tmp_path):
+    folder = tmp_path / "backups"
+    backup.automatic_backup(filled, folder, today=date(2024, 5, 17))
+    (folder / "junk.sqlite").write_bytes(b"junk")
+    found = {b.path.rsplit("/", 1)[-1]: b for b in backup.list_backups(folder)}
+    assert found["chats-2024-05-17.sqlite"].contacts == 2
+    assert found["chats-2024-05-17.sqlite"].automatic
+    assert found["junk.sqlite"].contacts is None
+    assert backup.list_backups(tmp_path / "no-such-folder") == []
