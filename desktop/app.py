@@ -90,15 +90,29 @@ class Startup:
         self.threads.append(thread)
 
     def _automatic_backup(self) -> None:
+        """Runs in a thread. A failure is logged and shown in the status bar, never a crash:
+        the user is mid-way through something else, and their data is not at risk."""
         from desktop.services import backup
 
         try:
             made = backup.automatic_backup(self.window.store.path, paths.backup_dir())
         except UserError as exc:
             log.warning("Automatic backup failed: %s", exc)
+            self._tell(QApplication.translate("app", "The automatic backup failed: %1")
+                       .replace("%1", str(exc)))
+            return
+        except Exception:
+            log.exception("Automatic backup failed")
+            self._tell(QApplication.translate(
+                "app", "The automatic backup failed; the log file has the details."))
             return
         if made is not None:
             log.info("Automatic backup written")
+
+    def _tell(self, message: str) -> None:
+        window = self.window
+        # Widgets belong to the GUI thread: the timer runs the call there.
+        QTimer.singleShot(0, window, lambda: window.statusBar().showMessage(message, 15_000))
 
     def join(self, timeout: float = 30.0) -> None:
         for thread in self.threads:

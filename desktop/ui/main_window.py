@@ -50,8 +50,8 @@ FEATURES: dict[str, str | None] = {
     "open_chat": None,  # open a chat (id) in the interview wizard at its stage
     "import": None,  # File → Import…: contacts from LinkedIn, Google, Outlook, vCard, JSON
     "export": None,  # File → Export…
-    "backup": None,  # File → Back up…
-    "restore": None,  # File → Restore backup…
+    "backup": "desktop.ui.backup_actions:back_up",  # File → Back up…
+    "restore": "desktop.ui.backup_actions:restore",  # File → Restore backup…
     "search": None,  # the header's search field (text): full-text search
 }
 SEARCH_DELAY_MS = 200
@@ -348,18 +348,41 @@ class MainWindow(QMainWindow):
     def set_store(self, store) -> None:
         """Closes the current store and shows `store`; every page is rebuilt when next shown."""
         key = self.current_key()
-        for page in self._pages.values():
-            self.stack.removeWidget(page)
-            page.deleteLater()
-        self._pages.clear()
-        self._stale.clear()
+        self._drop_pages()
         old, self.store = self.store, store
         if old is not store:
             old.close()
+        self._show_store(key)
+
+    def with_store_closed(self, work: Callable):
+        """Closes the database, runs `work(path)`, then opens the same path again.
+
+        For restoring a backup: the file may only be replaced while no connection is open.
+        The database is reopened whatever `work` did, and `work`'s result returned.
+        """
+        key = self.current_key()
+        path = self.store.path
+        self._drop_pages()
+        self.store.close()
+        try:
+            return work(path)
+        finally:
+            self.store = open_store(path)
+            self._show_store(key)
+
+    def _drop_pages(self) -> None:
+        for page in self._pages.values():
+            self.stack.removeWidget(page)
+            page.hide()
+            page.deleteLater()
+        self._pages.clear()
+        self._stale.clear()
+
+    def _show_store(self, key: str) -> None:
         self._show_store_path()
         self.show_page(key)
         self.refresh_badges()
-        self.store_changed.emit(store)
+        self.store_changed.emit(self.store)
 
     def _show_store_path(self) -> None:
         self.statusBar().showMessage(str(self.store.path))
