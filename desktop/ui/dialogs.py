@@ -52,6 +52,18 @@ def ask_yes_no(parent: QWidget | None, text: str, title: str = "", *,
     return box.exec() == QMessageBox.StandardButton.Yes
 
 
+def ask_save_discard_cancel(parent: QWidget | None, text: str, title: str = "") -> str:
+    """For unsaved edits: "save", "discard" or "cancel" (Escape and closing mean cancel)."""
+    box = _box(parent, QMessageBox.Icon.Question, title, text)
+    buttons = QMessageBox.StandardButton
+    box.setStandardButtons(buttons.Save | buttons.Discard | buttons.Cancel)
+    box.setDefaultButton(buttons.Save)
+    box.setEscapeButton(buttons.Cancel)
+    box.exec()
+    answer = box.standardButton(box.clickedButton()) if box.clickedButton() else None
+    return {buttons.Save: "save", buttons.Discard: "discard"}.get(answer, "cancel")
+
+
 def crash_report(parent: QWidget | None, text: str, details: str, log_path: Path | None) -> None:
     """The dialog for a bug: what happened, where the log is, the traceback under Details."""
     where = (_tr("The details were written to the log file:\n%s") % log_path) if log_path \
