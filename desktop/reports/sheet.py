@@ -78,6 +78,9 @@ class _Sheet:
         self.x0, self.x1 = MARGIN_X, self.page_w - MARGIN_X
         self.width = self.x1 - self.x0
         self.canvas = None
+        # The fitting loop tries several plans; paragraphs are measured once per size.
+        self._tops: dict[float, tuple] = {}
+        self._questions: dict[tuple[float, int], object] = {}
 
     # -- measuring -------------------------------------------------------------------------
 
@@ -164,16 +167,24 @@ class _Sheet:
         With `cut`, keeps as many questions as fit and counts the rest as omitted.
         """
         L = self.L
-        st = L.Styles.for_size(size)
-        top_h, draw_top, shortened = self._top(st)
+        if size not in self._tops:
+            st = L.Styles.for_size(size)
+            self._tops[size] = (st, *self._top(st))
+        st, top_h, draw_top, shortened = self._tops[size]
+        shortened = list(shortened)
         room = (self.page_h - MARGIN_TOP - MARGIN_BOTTOM - top_h - self._heading_h(st)
                 - self._footer_h(st))
         text_w = self.width - self._indent(st)
         gap = 7.0 * size / 10
         per_q = min_lines * st.rule_gap + gap
-        shown, used, n = [], 0.0, len(self.c.questions)
+        n = len(self.c.questions)
+        if not cut and n * (st.question.leading + per_q) > room:
+            return None  # cannot fit even if every question were one line: skip measuring
+        shown, used = [], 0.0
         for index, text in enumerate(self.c.questions):
-            b = L.block(text, st.question, text_w)
+            b = self._questions.get((size, index))
+            if b is None:
+                b = self._questions[(size, index)] = L.block(text, st.question, text_w)
             reserve = self._more_h(st) if index + 1 < n else 0.0
             if used + b.height + per_q + reserve > room:
                 if not cut:
