@@ -209,12 +209,12 @@ def _export_ics(args: argparse.Namespace) -> int:
     import os
 
     from desktop.io import ics
-    from desktop.services import today_board
+    from desktop.services import today
 
     if args.what == "contacts":
         raise UserError("a calendar holds chats: use `export chats --format ics`")
     with _open(args) as store:
-        upcoming = today_board.calendar_chats(store)
+        upcoming = today.calendar_chats(store)
     out = Path(args.out).expanduser()
     partial = out.with_name(out.name + ".part")
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date, datetime
 
@@ -14,6 +15,8 @@ from desktop.errors import NotFound, UserError
 from desktop.services import convert
 
 SEP = "\x1f"
+# A web address as people paste it: optional http(s)://, a host with a dot, no spaces.
+_URL_SHAPE = re.compile(r"^(https?://)?[^\s/@:]+\.[^\s/@:]+(:\d+)?(/\S*)?$", re.IGNORECASE)
 HELD_STATUSES = ("held", "wrapped_up", "thanked")
 
 # One row per contact with everything the table shows; the last contact is the latest
@@ -126,6 +129,9 @@ def validate(contact: r.Contact) -> list[str]:
         if value and ("@" not in value or value.startswith("@") or value.endswith("@")
                       or " " in value):
             problems.append(f"“{value}” does not look like an e-mail address.")
+    url = contact.linkedin_url.strip()
+    if url and not _URL_SHAPE.match(url):
+        problems.append(f"“{url}” does not look like a web address.")
     if contact.cadence_days is not None and contact.cadence_days < 0:
         problems.append("The keep-in-touch cadence cannot be negative.")
     return problems
