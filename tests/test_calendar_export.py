@@ -9,7 +9,7 @@ import icalendar
 from desktop.__main__ import main
 from desktop.domain import records as r
 from desktop.domain.enums import ChatStatus
-from desktop.services import chats, contacts, open_store, today_board
+from desktop.services import chats, contacts, open_store, today
 
 
 def _fill(db_path):
@@ -77,4 +77,4 @@ def test_calendar_chats_skips_past_held_and_undated(store):
                            scheduled_at=now - timedelta(minutes=10))
     chats.create(store, ann.id, status=ChatStatus.SCHEDULED, scheduled_at=now - timedelta(days=1))
     chats.create(store, ann.id, status=ChatStatus.REQUESTED)
-    assert [c.id for c in today_board.calendar_chats(store, now)] == [running.id]
+    assert [c.id for c in today.calendar_chats(store, now)] == [running.id]

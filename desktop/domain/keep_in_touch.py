@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
+from desktop.domain.drafts import Draft
 from desktop.domain.enums import FollowUpKind
+from desktop.domain.records import Contact, Profile
 from desktop.domain.rules import THANK_YOU_HOURS
 
 # Chats in the next UPCOMING_DAYS days are listed on Today.
@@ -240,3 +242,25 @@ class Reminder:
     name: str
     when: datetime
     chat_id: int | None = None
+
+
+# --- drafts the wizard does not write -----------------------------------------------------
+
+def update_message(profile: Profile, contact: Contact, *, about_name: str = "") -> Draft:
+    """A keep-in-touch note; with `about_name`, thanks for an introduction and how it went.
+
+    A starting point in the user's words-to-be: it names no facts it does not know.
+    """
+    greeting = f"Hi {contact.first_name.strip()}," if contact.first_name.strip() else "Hello,"
+    if about_name:
+        subject = f"Thank you for introducing me to {about_name}"
+        middle = (f"Thank you again for putting me in touch with {about_name}. We had our "
+                  "chat, and it was really helpful: [one thing you learned or will do next].")
+    else:
+        subject = "A quick update"
+        middle = ("It has been a while since we last spoke, and I wanted to share a quick "
+                  "update: [what you have done since, and what their advice changed].")
+    closing = "If there is anything I can do for you in return, please just ask."
+    sign = profile.signature.strip() or ("Best,\n" + profile.name.strip()
+                                          if profile.name.strip() else "Best,")
+    return Draft(subject, "\n\n".join((greeting, middle, closing, sign)))

@@ -1,203 +1,355 @@
-"""What needs doing now: the lists and figures of the Today page, and its one-click actions.
+"""What needs doing now: everything the Today page shows, built with a few aggregate queries.
 
-- chats in the next 7 days (scheduled or in progress, from the start of today);
-- thank-yous due: held or wrapped-up chats without a sent thank-you (due 24 h after the
-  chat ended unless the chat says otherwise);
-- follow-ups due today or earlier and not done;
-- contacts due a keep-in-touch (last contact + cadence is today or earlier).
-Each function takes `now` so tests and the UI agree on one moment.
+- chats in the next 7 days (scheduled, requested with a time, or in progress);
+- thank-yous due: held or wrapped-up chats without a sent thank-you, with hours left;
+- follow-ups due today or earlier and not done (a referrer's update is made here, once);
+- contacts due a keep-in-touch: last contact (latest held chat, logged interaction or done
+  follow-up) + cadence (the contact's own, else the smallest of its tags', else the app's
+  default from the settings) is today or earlier, unless snoozed or already in motion;
+- when nothing is due, suggestions: a referral not yet reached, a contact not yet asked.
+Built in a handful of SQL statements whatever the number of contacts (no query per contact);
+`now` is injectable so tests and the page agree on one moment.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from desktop.db import Store
-from desktop.db import models as m
+from desktop.domain import drafts
+from desktop.domain import keep_in_touch as kit
 from desktop.domain import records as r
-from desktop.domain.enums import ChatStatus, FollowUpKind, InteractionKind, Source
-from desktop.domain.rules import THANK_YOU_HOURS, fold, next_keep_in_touch
-from desktop.errors import NotFound
+from desktop.domain.drafts import Draft
+from desktop.domain.enums import FollowUpKind
+from desktop.domain.keep_in_touch import (
+    HELD_STATUSES,
+    Reminder,
+    Today,
+    TodaySummary,
+    TodoItem,
+    TodoKind,
+    days_overdue,
+    hours_left,
+    is_late,
+    starts_soon,
+    thank_you_warning,
+    upcoming_window,
+    update_message,
+)
+from desktop.services import chat_flow, followups
+from desktop.services import chats as chats_service
 from desktop.services import contacts as contacts_service
-from desktop.services import convert
+from desktop.services import profile as profile_service
 
-UPCOMING_DAYS = 7
-UPCOMING_STATUSES = (ChatStatus.SCHEDULED, ChatStatus.IN_PROGRESS)
-THANK_STATUSES = (ChatStatus.HELD, ChatStatus.WRAPPED_UP)
-HELD_STATUSES = (ChatStatus.HELD, ChatStatus.WRAPPED_UP, ChatStatus.THANKED)
-
-
-@dataclass(frozen=True, slots=True)
-class FollowUpRow:
-    """An open follow-up with its contact's name, for lists of things to do."""
-
-    follow_up: r.FollowUp
-    contact_name: str
-
-
-@dataclass(frozen=True, slots=True)
-class Figures:
-    """The figures across the top of Today."""
-
-    people: int = 0
-    held: int = 0
-    scheduled: int = 0
-    awaiting_reply: int = 0
-    overdue: int = 0
+DEFAULT_CADENCE_SETTING = "default_cadence_days"
+KEEP_IN_TOUCH_LIMIT = 50
+_FOLLOW_UP_KINDS = {kind.value: kind for kind in FollowUpKind}
+SUGGESTIONS = 3
+_HELD = ", ".join(f"'{s}'" for s in HELD_STATUSES)
+# The date a held chat counts from, as SQL.
+_HELD_AT = "coalesce(ch.ended_at, ch.started_at, ch.scheduled_at)"
+# Name, company and first e-mail of contact `c` (company `co` joined by the caller).
+_WHO = """trim(c.first_name || ' ' || c.last_name), coalesce(co.name, ''), c.role,
+  coalesce((SELECT e.value FROM contact_email e WHERE e.contact_id = c.id
+            ORDER BY e.position, e.id LIMIT 1), '')"""
 
 
 def _now(now: datetime | None) -> datetime:
-    return now or datetime.now().replace(microsecond=0)
+    return (now or datetime.now()).replace(microsecond=0)
 
 
-def _name(first: str, last: str) -> str:
-    return f"{first} {last}".strip() or "(no name)"
+def _text(value: datetime | date) -> str:
+    return value.isoformat(sep=" ") if isinstance(value, datetime) else value.isoformat()
 
 
-def _chats(query) -> list[r.Chat]:
-    rows = query.select(m.Chat, m.Contact.first_name, m.Contact.last_name).join(m.Contact)
-    return [
-        convert.chat(row, _name(row.contact.first_name, row.contact.last_name)) for row in rows
-    ]
+def _dt(value) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
 
 
-def upcoming_chats(store: Store, now: datetime | None = None,
-                   days: int = UPCOMING_DAYS) -> list[r.Chat]:
-    """Scheduled or running chats from the start of today to `days` ahead, soonest first."""
-    now = _now(now)
-    start = datetime.combine(now.date(), datetime.min.time())
-    query = (
-        m.Chat.select()
-        .where(m.Chat.status.in_([s.value for s in UPCOMING_STATUSES]),
-               m.Chat.scheduled_at >= start,
-               m.Chat.scheduled_at < now + timedelta(days=days))
-        .order_by(m.Chat.scheduled_at)
-    )
-    return _chats(query)
+def _d(value) -> date | None:
+    return date.fromisoformat(str(value)[:10]) if value else None
 
 
 def thank_you_due_at(chat: r.Chat) -> datetime | None:
-    """When the thank-you for this chat is due: as stored, else 24 h after it ended."""
-    if chat.thank_you_due is not None:
-        return chat.thank_you_due
-    ended = chat.ended_at or (
-        chat.scheduled_at + timedelta(minutes=chat.minutes) if chat.scheduled_at else None
+    """When this chat's thank-you is due: as stored, else 24 h after it ended."""
+    return kit.thank_you_due_at(chat.thank_you_due, chat.ended_at, chat.scheduled_at,
+                                chat.minutes)
+
+
+def default_cadence(store: Store) -> int | None:
+    """The app-wide keep-in-touch cadence in days from the preferences; None when unset."""
+    row = store.db.execute_sql(
+        "SELECT value FROM setting WHERE key = ?", (DEFAULT_CADENCE_SETTING,)).fetchone()
+    try:
+        value = int(row[0]) if row else 0
+    except (TypeError, ValueError):
+        value = 0
+    return value if value > 0 else None
+
+
+def summary(store: Store, now: datetime | None = None) -> TodaySummary:
+    """People, chats held, scheduled, awaiting a reply; `overdue` is filled in by `build`."""
+    people, held, scheduled, requested = store.db.execute_sql(
+        f"""SELECT (SELECT count(*) FROM contact WHERE archived = 0),
+                   (SELECT count(*) FROM chat WHERE status IN ({_HELD})),
+                   (SELECT count(*) FROM chat WHERE status = 'scheduled'),
+                   (SELECT count(*) FROM chat WHERE status = 'requested')"""
+    ).fetchone()
+    return TodaySummary(people, held, scheduled, requested, 0)
+
+
+def upcoming_chats(store: Store, now: datetime | None = None) -> list[TodoItem]:
+    """Chats from the start of today to 7 days ahead, and any chat under way, soonest first."""
+    start, end = upcoming_window(_now(now))
+    rows = store.db.execute_sql(
+        f"""SELECT ch.id, ch.contact_id, {_WHO}, ch.status, ch.scheduled_at, ch.minutes,
+                   ch.medium, ch.place
+              FROM chat ch JOIN contact c ON c.id = ch.contact_id
+              LEFT JOIN company co ON co.id = c.company_id
+             WHERE (ch.status IN ('scheduled', 'requested')
+                    AND ch.scheduled_at >= ? AND ch.scheduled_at < ?)
+                OR ch.status = 'in_progress'
+             ORDER BY ch.scheduled_at IS NULL, ch.scheduled_at, ch.id""",
+        (_text(start), _text(end)),
     )
-    return ended + timedelta(hours=THANK_YOU_HOURS) if ended else None
+    return [
+        TodoItem(TodoKind.CHAT, cid, name or company, company, role, email, chat_id=chat_id,
+                  chat_status=status, when=_dt(at), minutes=minutes, medium=medium, place=place)
+        for chat_id, cid, name, company, role, email, status, at, minutes, medium, place in rows
+    ]
 
 
-def thank_yous_due(store: Store, now: datetime | None = None) -> list[r.Chat]:
-    """Held chats still waiting for a thank-you, with `thank_you_due` filled in, soonest first.
-
-    They are due from the moment the chat is held, so none is left out for being early.
-    """
-    query = m.Chat.select().where(
-        m.Chat.status.in_([s.value for s in THANK_STATUSES]),
-        m.Chat.thank_you_sent_at.is_null(),
+def thank_yous(store: Store, now: datetime | None = None) -> list[TodoItem]:
+    """Held chats still waiting for their thank-you, soonest due first, with hours left."""
+    now = _now(now)
+    rows = store.db.execute_sql(
+        f"""SELECT ch.id, ch.contact_id, {_WHO}, ch.status, ch.thank_you_due, ch.ended_at,
+                   ch.scheduled_at, ch.minutes
+              FROM chat ch JOIN contact c ON c.id = ch.contact_id
+              LEFT JOIN company co ON co.id = c.company_id
+             WHERE ch.status IN ('held', 'wrapped_up') AND ch.thank_you_sent_at IS NULL"""
     )
-    chats = [replace(c, thank_you_due=thank_you_due_at(c)) for c in _chats(query)]
-    chats.sort(key=lambda c: (c.thank_you_due is None, c.thank_you_due or datetime.max))
-    return chats
+    items = []
+    for chat_id, cid, name, company, role, email, status, due, ended, at, minutes in rows:
+        when = kit.thank_you_due_at(_dt(due), _dt(ended), _dt(at), minutes) or now
+        items.append(TodoItem(
+            TodoKind.THANK_YOU, cid, name or company, company, role, email, chat_id=chat_id,
+            chat_status=status, when=when, hours_left=hours_left(when, now),
+            late=is_late(when, now), minutes=minutes,
+        ))
+    items.sort(key=lambda item: (item.when, item.chat_id))
+    return items
 
 
 def follow_ups_due(store: Store, now: datetime | None = None,
-                   skip_chat_ids: set[int] = frozenset()) -> list[FollowUpRow]:
+                   skip_chat_ids: set[int] | frozenset[int] = frozenset()) -> list[TodoItem]:
     """Open follow-ups due today or earlier, oldest first.
 
-    A thank-you follow-up of a chat in `skip_chat_ids` is left out: Today already lists
-    that chat's thank-you.
+    A thank-you follow-up is left out when its chat's thank-you is listed (in
+    `skip_chat_ids`) or already sent: Today shows each thank-you once.
     """
-    today = _now(now).date()
-    query = (
-        m.FollowUp.select(m.FollowUp, m.Contact.first_name, m.Contact.last_name)
-        .join(m.Contact)
-        .where(m.FollowUp.done_at.is_null(), m.FollowUp.due <= today)
-        .order_by(m.FollowUp.due, m.FollowUp.id)
-    )
-    out = []
-    for row in query:
-        if row.kind == FollowUpKind.THANK_YOU.value and row.chat_id in skip_chat_ids:
-            continue
-        name = _name(row.contact.first_name, row.contact.last_name)
-        out.append(FollowUpRow(convert.follow_up(row), name))
-    return out
-
-
-def keep_in_touch_due(store: Store, now: datetime | None = None) -> list[r.ContactRow]:
-    """Contacts whose next keep-in-touch date is today or earlier, most overdue first."""
-    today = _now(now).date()
-    # The contacts service owns how "last contact" is derived; reuse its query so the two
-    # pages never disagree, but only for contacts that have a cadence at all.
-    sql = (contacts_service._ROWS_SQL
-           + " WHERE c.archived = 0 AND last.d IS NOT NULL"
-             " AND coalesce(c.cadence_days, tags.cadence) > 0")
-    rows = []
-    for (cid, first, last_name, company, role, source, cadence, archived, tags, mails,
-         last) in store.db.execute_sql(sql):
-        last_contact = date.fromisoformat(str(last)[:10])
-        due = next_keep_in_touch(last_contact, cadence)
-        if due is None or due > today:
-            continue
-        rows.append(r.ContactRow(
-            id=cid, name=f"{first} {last_name}".strip() or company or "(no name)",
-            company=company, role=role, source=Source.parse(source, Source.OTHER),
-            last_contact=last_contact, next_keep_in_touch=due,
-            tags=tuple(tags.split(contacts_service.SEP)) if tags else (),
-            emails=tuple(mails.split(contacts_service.SEP)) if mails else (),
-            archived=bool(archived),
-        ))
-    rows.sort(key=lambda row: (row.next_keep_in_touch, fold(row.name)))
-    return rows
-
-
-def summary(store: Store, now: datetime | None = None) -> Figures:
-    """People, chats held, scheduled, awaiting a reply, and things overdue."""
     now = _now(now)
-    one = lambda sql, *args: store.db.execute_sql(sql, args).fetchone()[0]  # noqa: E731
-    by_status = dict(store.db.execute_sql("SELECT status, count(*) FROM chat GROUP BY status"))
-    late_thanks = sum(
-        1 for c in thank_yous_due(store, now) if c.thank_you_due and c.thank_you_due < now
+    rows = store.db.execute_sql(
+        f"""SELECT f.id, f.contact_id, {_WHO}, f.kind, f.text, f.due, f.chat_id,
+                   ch.thank_you_sent_at,
+                   CASE WHEN ch.contact_id != f.contact_id
+                        THEN trim(about.first_name || ' ' || about.last_name) ELSE '' END
+              FROM follow_up f JOIN contact c ON c.id = f.contact_id
+              LEFT JOIN company co ON co.id = c.company_id
+              LEFT JOIN chat ch ON ch.id = f.chat_id
+              LEFT JOIN contact about ON about.id = ch.contact_id
+             WHERE f.done_at IS NULL AND f.due <= ? AND c.archived = 0
+             ORDER BY f.due, f.id""",
+        (_text(now.date()),),
     )
-    late_follow_ups = one(
-        "SELECT count(*) FROM follow_up WHERE done_at IS NULL AND due < ?", now.date()
+    items = []
+    for (fid, cid, name, company, role, email, kind, text, due, chat_id, sent,
+         about) in rows:
+        kind = _FOLLOW_UP_KINDS.get(kind) or FollowUpKind.parse(kind, FollowUpKind.CHECK_IN)
+        if kind is FollowUpKind.THANK_YOU and (chat_id in skip_chat_ids or sent):
+            continue
+        due_date = _d(due) or now.date()
+        overdue = days_overdue(due_date, now)
+        items.append(TodoItem(
+            TodoKind.FOLLOW_UP, cid, name or company, company, role, email, chat_id=chat_id,
+            follow_up_id=fid, follow_up_kind=kind, text=text, when=due_date,
+            days_overdue=overdue, late=overdue > 0, about_name=about or "",
+        ))
+    return items
+
+
+# Contacts due a keep-in-touch, in one statement: last contact per contact from the three
+# sources, cadence from contact / smallest tag / app default, minus snoozed contacts and
+# those already in motion (a chat on the way or a follow-up open).
+_KEEP_IN_TOUCH_SQL = f"""
+WITH last AS (
+    SELECT contact_id, max(d) AS d FROM (
+        SELECT ch.contact_id, {_HELD_AT} AS d FROM chat ch WHERE ch.status IN ({_HELD})
+        UNION ALL SELECT contact_id, done_at FROM follow_up WHERE done_at IS NOT NULL
+        UNION ALL SELECT contact_id, at FROM interaction
+    ) WHERE d IS NOT NULL GROUP BY contact_id
+), tag_cadence AS (
+    SELECT ct.contact_id, min(t.cadence_days) AS days
+      FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id
+     WHERE t.cadence_days > 0 GROUP BY ct.contact_id
+), due AS (
+    SELECT c.id, last.d AS last_d,
+           date(last.d, '+' || coalesce(nullif(c.cadence_days, 0), tag_cadence.days, ?)
+                || ' days') AS next_d
+      FROM contact c JOIN last ON last.contact_id = c.id
+      LEFT JOIN tag_cadence ON tag_cadence.contact_id = c.id
+     WHERE c.archived = 0
+       AND coalesce(nullif(c.cadence_days, 0), tag_cadence.days, ?) IS NOT NULL
+)
+SELECT due.id, {_WHO}, due.last_d, due.next_d, count(*) OVER ()
+  FROM due JOIN contact c ON c.id = due.id
+  LEFT JOIN company co ON co.id = c.company_id
+ WHERE due.next_d <= ?
+   AND NOT EXISTS (SELECT 1 FROM keep_in_touch_snooze s
+                    WHERE s.contact_id = due.id AND s.until > ?)
+   AND NOT EXISTS (SELECT 1 FROM chat ch WHERE ch.contact_id = due.id
+                    AND ch.status IN ('requested', 'scheduled', 'in_progress'))
+   AND NOT EXISTS (SELECT 1 FROM follow_up f WHERE f.contact_id = due.id
+                    AND f.done_at IS NULL)
+ ORDER BY due.next_d, due.id
+ LIMIT {KEEP_IN_TOUCH_LIMIT}
+"""
+
+
+def keep_in_touch_due(store: Store, now: datetime | None = None) -> tuple[list[TodoItem], int]:
+    """Contacts due a keep-in-touch, most overdue first (at most 50), and how many in all."""
+    now = _now(now)
+    cadence = default_cadence(store)
+    today = _text(now.date())
+    rows = store.db.execute_sql(_KEEP_IN_TOUCH_SQL, (cadence, cadence, today, today)).fetchall()
+    items = []
+    for cid, name, company, role, email, last, next_d, _total in rows:
+        due = _d(next_d) or now.date()
+        overdue = days_overdue(due, now)
+        items.append(TodoItem(
+            TodoKind.KEEP_IN_TOUCH, cid, name or company, company, role, email, when=due,
+            days_overdue=overdue, late=False, last_contact=_d(last),
+        ))
+    return items, (rows[0][-1] if rows else 0)
+
+
+def suggestions(store: Store, limit: int = SUGGESTIONS) -> list[TodoItem]:
+    """The next useful things when nothing is due: referrals not yet reached first, then
+    contacts not yet asked for a chat (newest first, so a fresh import shows fresh names)."""
+    rows = store.db.execute_sql(
+        f"""SELECT c.id, {_WHO}, coalesce(trim(ref.first_name || ' ' || ref.last_name), '')
+              FROM contact c LEFT JOIN company co ON co.id = c.company_id
+              LEFT JOIN contact ref ON ref.id = c.referred_by_id
+             WHERE c.archived = 0
+               AND NOT EXISTS (SELECT 1 FROM chat ch WHERE ch.contact_id = c.id)
+               AND NOT EXISTS (SELECT 1 FROM interaction i WHERE i.contact_id = c.id)
+             ORDER BY c.referred_by_id IS NULL, c.created_at DESC, c.id DESC
+             LIMIT ?""",
+        (limit,),
     )
-    return Figures(
-        people=one("SELECT count(*) FROM contact WHERE archived = 0"),
-        held=sum(by_status.get(s.value, 0) for s in HELD_STATUSES),
-        scheduled=by_status.get(ChatStatus.SCHEDULED.value, 0),
-        awaiting_reply=by_status.get(ChatStatus.REQUESTED.value, 0),
-        overdue=late_thanks + late_follow_ups,
+    return [
+        TodoItem(TodoKind.REACH_REFERRAL if referrer else TodoKind.ASK_FOR_CHAT, cid,
+                  name or company, company, role, email, referrer_name=referrer)
+        for cid, name, company, role, email, referrer in rows
+    ]
+
+
+def build(store: Store, now: datetime | None = None) -> Today:
+    """Everything Today shows. Makes any missing referrer update first (one statement)."""
+    now = _now(now)
+    followups.ensure_referral_follow_ups(store, now)
+    thanks = thank_yous(store, now)
+    follow_ups = follow_ups_due(store, now, {t.chat_id for t in thanks if t.chat_id})
+    keep, keep_total = keep_in_touch_due(store, now)
+    base = summary(store, now)
+    overdue = sum(1 for t in thanks if t.late) + sum(1 for f in follow_ups if f.late)
+    today = Today(
+        now=now,
+        summary=TodaySummary(base.people, base.held, base.scheduled, base.awaiting_reply,
+                             overdue),
+        chats=tuple(upcoming_chats(store, now)),
+        thank_yous=tuple(thanks),
+        follow_ups=tuple(follow_ups),
+        keep_in_touch=tuple(keep),
+        keep_in_touch_total=keep_total,
     )
+    if today.nothing_due:
+        today = Today(today.now, today.summary, suggestions=tuple(suggestions(store)))
+    return today
 
 
 def due_count(store: Store, now: datetime | None = None) -> int:
     """How many things Today asks the user to do now (the badge beside Today)."""
     now = _now(now)
-    thanks = thank_yous_due(store, now)
-    follow_ups = follow_ups_due(store, now, {c.id for c in thanks})
-    return len(thanks) + len(follow_ups) + len(keep_in_touch_due(store, now))
+    thanks = thank_yous(store, now)
+    follow_ups = follow_ups_due(store, now, {t.chat_id for t in thanks if t.chat_id})
+    return len(thanks) + len(follow_ups) + keep_in_touch_due(store, now)[1]
 
 
 def open_chats_count(store: Store) -> int:
     """Chats still in motion (requested, scheduled or in progress): the badge beside Chats."""
-    statuses = [s.value for s in (ChatStatus.REQUESTED, *UPCOMING_STATUSES)]
-    return m.Chat.select().where(m.Chat.status.in_(statuses)).count()
+    return store.db.execute_sql(
+        "SELECT count(*) FROM chat WHERE status IN ('requested', 'scheduled', 'in_progress')"
+    ).fetchone()[0]
 
 
-def mark_follow_up_done(store: Store, follow_up_id: int, now: datetime | None = None) -> None:
-    with store.atomic():
-        count = (m.FollowUp.update(done_at=_now(now))
-                 .where(m.FollowUp.id == follow_up_id).execute())
-    if not count:
-        raise NotFound(f"There is no follow-up {follow_up_id}.")
+def reminders(store: Store, now: datetime | None = None) -> list[Reminder]:
+    """Tray messages due now: a chat starting within 15 minutes, a thank-you 4 hours from late.
+
+    Each has a key naming the thing and its time, so a moved chat is announced again.
+    """
+    now = _now(now)
+    out = []
+    rows = store.db.execute_sql(
+        """SELECT ch.id, trim(c.first_name || ' ' || c.last_name), ch.scheduled_at
+             FROM chat ch JOIN contact c ON c.id = ch.contact_id
+            WHERE ch.status IN ('scheduled', 'requested') AND ch.scheduled_at >= ?
+              AND ch.scheduled_at <= ?""",
+        (_text(now), _text(now + timedelta(minutes=60))),
+    )
+    for chat_id, name, at in rows:
+        start = _dt(at)
+        if start and starts_soon(start, now):
+            out.append(Reminder(f"chat:{chat_id}:{start:%Y%m%d%H%M}", TodoKind.CHAT, name,
+                                start, chat_id))
+    for item in thank_yous(store, now):
+        if isinstance(item.when, datetime) and thank_you_warning(item.when, now):
+            out.append(Reminder(f"thanks:{item.chat_id}:{item.when:%Y%m%d%H%M}",
+                                TodoKind.THANK_YOU, item.name, item.when, item.chat_id))
+    return out
 
 
-def log_check_in(store: Store, contact_id: int, now: datetime | None = None,
-                 text: str = "") -> r.Interaction:
-    """Records that the user got in touch today, which restarts the keep-in-touch clock."""
-    contacts_service.get(store, contact_id)  # raises NotFound
-    with store.atomic():
-        row = m.Interaction.create(contact=contact_id, kind=InteractionKind.MESSAGE.value,
-                                   at=_now(now), text=text)
-    return convert.interaction(row)
+def calendar_chats(store: Store, now: datetime | None = None) -> list[r.Chat]:
+    """Every upcoming chat with a time, for calendar export: not yet over, any status but
+    idea; cancelled ones too, so re-importing the file cancels them in the calendar."""
+    now = _now(now)
+    return [
+        chat for chat in chats_service.list_chats(store)
+        if chat.scheduled_at is not None and chat.status.value != "idea"
+        and chat.scheduled_at + timedelta(minutes=chat.minutes or 0) >= now
+        and chat.status.value not in HELD_STATUSES
+    ]
+
+
+def draft_for(store: Store, item: TodoItem) -> tuple[str, Draft]:
+    """(to, draft) of the e-mail a Today row offers: the thank-you (the wizard's own text when
+    the user already wrote one), a nudge, or an update (thanks for an introduction)."""
+    contact = contacts_service.get(store, item.contact_id)
+    profile = profile_service.get(store)
+    to = contact.primary_email
+    kind = item.follow_up_kind
+    if item.chat_id is not None and (item.kind is TodoKind.THANK_YOU
+                                     or kind is FollowUpKind.THANK_YOU):
+        detail = chats_service.detail(store, item.chat_id)
+        if detail.chat.thank_you_text.strip():
+            return to, drafts.Draft("Thank you for your time", detail.chat.thank_you_text)
+        choices = drafts.takeaway_choices(detail.chat.takeaways,
+                                          [i.text for i in detail.insights])
+        promises = [drafts.Promise(*found) for f in detail.follow_ups
+                    if (found := chat_flow.promise_of(f)) is not None]
+        return to, drafts.thank_you(profile, contact, takeaway=choices[0] if choices else "",
+                                    promises=promises)
+    if kind is FollowUpKind.NUDGE:
+        minutes = chats_service.get(store, item.chat_id).minutes if item.chat_id else 30
+        return to, drafts.nudge_message(profile, contact, minutes=minutes)
+    return to, update_message(profile, contact, about_name=item.about_name)

@@ -11,7 +11,7 @@ from desktop.domain import records as r
 from desktop.domain.enums import ChatStatus, FollowUpKind, InteractionKind
 from desktop.domain.keep_in_touch import Snooze, TodoKind
 from desktop.services import chats, contacts, followups, interactions
-from desktop.services import today_board as today
+from desktop.services import today
 
 NOW = datetime(2025, 3, 12, 10, 0)
 

@@ -1,15 +1,18 @@
-"""Today: a row of figures, then one row per thing to do, each with its primary action.
+"""Today, the start page: a row of figures, then one row per thing to do, each acting in one step.
 
-Sections: chats in the next 7 days, thank-yous due (hours left, red when late), follow-ups
-due, contacts due a keep-in-touch. Each section shows at most `ROWS_PER_SECTION` rows so the
-page stays quick with thousands of contacts; the rest is summed up in one line.
+Sections: chats in the next 7 days; thank-yous due (hours left, red when late); follow-ups due
+and overdue; contacts due a keep-in-touch. When nothing is due it says so and suggests the
+next useful thing. Each section shows `ROWS_PER_SECTION` rows and a "Show all" button, so the
+page stays quick with thousands of contacts. The data comes from one service call
+(`today.build`); `show_today(data)` only builds widgets. While the page lives, reminders go
+to the system tray (desktop/ui/reminders.py).
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -21,12 +24,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.keep_in_touch import Snooze, Today, TodoItem, TodoKind
+from desktop.errors import UserError
+from desktop.services import chat_flow, followups
 from desktop.services import today as today_service
-from desktop.ui import theme
-from desktop.ui.formatting import date_text, datetime_text, hours_left, relative_day
+from desktop.ui import dialogs, reminders, theme
+from desktop.ui.formatting import date_text
 from desktop.ui.pages import Page
+from desktop.ui.today.rows import Action, TodoRow
 
 ROWS_PER_SECTION = 8
+SHOW_ALL_LIMIT = 200
 
 
 def _label(text: str, role: str = "", **extra) -> QLabel:
@@ -37,197 +45,250 @@ def _label(text: str, role: str = "", **extra) -> QLabel:
     return label
 
 
+def _local_style(c: theme.Colors) -> str:
+    # The shared stylesheet has no accent label nor row line; these few rules stay
+    # with the page and are re-applied when the theme changes.
+    return f"""
+QLabel[role="accent"] {{ color: {c.accent}; font-weight: 600; }}
+QFrame[role="rowLine"] {{ background: {c.border}; border: none; max-height: 1px; }}
+"""
+
+
 class TodayPage(Page):
-    def __init__(self, store, parent=None):
+    def __init__(self, store, parent=None, *, now: datetime | None = None):
         super().__init__(store, parent)
-        self._count = 0
-        scroll = QScrollArea(self)
-        scroll.setObjectName("todayScroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._fixed_now = now  # tests fix the clock; the app uses the real one
+        self._data: Today | None = None
+        self._expanded: set[str] = set()
+        self.rows: dict[str, TodoRow] = {}
+        self._scroll = QScrollArea(self)
+        self._scroll.setObjectName("todayScroll")
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
-        self._content = QWidget()
-        self._content.setObjectName("todayContent")
-        scroll.setWidget(self._content)
-        self._layout = QVBoxLayout(self._content)
-        self._layout.setContentsMargins(32, 24, 32, 32)
-        self._layout.setSpacing(14)
+        outer.addWidget(self._scroll)
+        self.setStyleSheet(_local_style(theme.current()))
         self.refresh()
+        self.reminders = reminders.install(self, store)
+        if self.reminders is not None:
+            self.reminders.chat_clicked.connect(self.open_chat_requested)
 
     def title(self) -> str:
         return self.tr("Today")
 
     def count(self) -> int | None:
-        return self._count
+        data = self._data
+        if data is None:
+            return None
+        return len(data.thank_yous) + len(data.follow_ups) + data.keep_in_touch_total
 
-    # --- loading ---------------------------------------------------------------------------
-    def refresh(self, now: datetime | None = None) -> None:
-        now = now or datetime.now().replace(microsecond=0)
-        store = self.store
-        figures = today_service.summary(store, now)
-        upcoming = today_service.upcoming_chats(store, now)
-        thanks = today_service.thank_yous_due(store, now)
-        follow_ups = today_service.follow_ups_due(store, now, {c.id for c in thanks})
-        keep = today_service.keep_in_touch_due(store, now)
-        self._count = len(thanks) + len(follow_ups) + len(keep)
+    def now(self) -> datetime:
+        return self._fixed_now or datetime.now().replace(microsecond=0)
 
-        while self._layout.count():
-            item = self._layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().hide()  # gone now; deleted once back in the event loop
-                item.widget().deleteLater()
+    def set_now(self, now: datetime | None) -> None:
+        self._fixed_now = now
+        self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self.setStyleSheet(_local_style(theme.current()))
+        super().changeEvent(event)
+
+    # --- loading -------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self.show_today(today_service.build(self.store, self.now()))
+
+    def show_today(self, data: Today) -> None:
+        """Builds the page's widgets for `data` (no store access here)."""
+        self._data = data
+        self.rows = {}
+        content = QWidget()
+        content.setObjectName("todayContent")
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(32, 22, 32, 32)
+        layout.setSpacing(12)
+        layout.addLayout(self._header(data.now))
+        layout.addWidget(self._figures(data))
+        self._section(layout, "chats", self.tr("Coming up"), data.chats, data.now,
+                      self.tr("No chats in the next 7 days."))
+        if data.nothing_due:
+            self._all_clear(layout, data)
+        else:
+            self._section(layout, "thanks", self.tr("Thank-yous due"), data.thank_yous,
+                          data.now)
+            self._section(layout, "followUps", self.tr("Follow-ups due"), data.follow_ups,
+                          data.now)
+            self._section(layout, "keepInTouch", self.tr("Keep in touch"), data.keep_in_touch,
+                          data.now, total=data.keep_in_touch_total)
+        layout.addStretch(1)
+        old = self._scroll.takeWidget()
+        self._scroll.setWidget(content)
+        if old is not None:
+            old.deleteLater()
+
+    def _header(self, now: datetime) -> QHBoxLayout:
         header = QHBoxLayout()
         header.addWidget(_label(self.tr("Today"), "heading"))
         header.addSpacing(12)
-        date_label = _label(date_text(now.date(), with_year=False), "quiet")
-        header.addWidget(date_label, 0, Qt.AlignmentFlag.AlignBottom)
+        header.addWidget(_label(date_text(now.date(), with_year=False), "quiet"), 0,
+                         Qt.AlignmentFlag.AlignBottom)
         header.addStretch(1)
-        holder = QWidget()
-        holder.setLayout(header)
-        self._layout.addWidget(holder)
-        self._layout.addWidget(self._figures(figures))
+        log = QPushButton(self.tr("Log an interaction…"))
+        log.setObjectName("logInteractionButton")
+        log.clicked.connect(lambda: self.log_interaction(None))
+        header.addWidget(log, 0, Qt.AlignmentFlag.AlignBottom)
+        return header
 
-        self._section(self.tr("Coming up"), upcoming,
-                      lambda c: self._chat_row(c, now), self.tr("No chats in the next 7 days."))
-        self._section(self.tr("Thank-yous due"), thanks,
-                      lambda c: self._thank_you_row(c, now), self.tr("Every thank-you is sent."))
-        self._section(self.tr("Follow-ups due"), follow_ups,
-                      lambda f: self._follow_up_row(f, now), self.tr("No follow-ups due."))
-        self._section(self.tr("Keep in touch"), keep,
-                      lambda c: self._keep_in_touch_row(c, now),
-                      self.tr("Nobody is waiting to hear from you."))
-        self._layout.addStretch(1)
-
-    def _figures(self, f: today_service.Figures) -> QWidget:
+    def _figures(self, data: Today) -> QWidget:
+        s = data.summary
         row = QWidget()
         grid = QGridLayout(row)
-        grid.setContentsMargins(0, 4, 0, 8)
+        grid.setContentsMargins(0, 2, 0, 6)
         grid.setHorizontalSpacing(12)
-        for n, (value, text, late) in enumerate((
-            (f.people, self.tr("people"), False),
-            (f.held, self.tr("chats held"), False),
-            (f.scheduled, self.tr("scheduled"), False),
-            (f.awaiting_reply, self.tr("awaiting reply"), False),
-            (f.overdue, self.tr("overdue"), f.overdue > 0),
+        for n, (name, value, text, late) in enumerate((
+            ("people", s.people, self.tr("people"), False),
+            ("held", s.held, self.tr("chats held"), False),
+            ("scheduled", s.scheduled, self.tr("scheduled"), False),
+            ("awaiting", s.awaiting_reply, self.tr("awaiting reply"), False),
+            ("overdue", s.overdue, self.tr("overdue"), s.overdue > 0),
         )):
             card = QFrame()
-            card.setObjectName(f"figure{n}")
+            card.setObjectName(f"figure_{name}")
             theme.set_role(card, "card")
             inner = QVBoxLayout(card)
-            inner.setContentsMargins(16, 12, 16, 12)
-            inner.setSpacing(2)
-            inner.addWidget(_label(f"{value:,}", "figure", late=late))
+            inner.setContentsMargins(16, 10, 16, 10)
+            inner.setSpacing(0)
+            figure = _label(f"{value:,}", "figure", late=late)
+            figure.setObjectName(f"figureValue_{name}")
+            inner.addWidget(figure)
             inner.addWidget(_label(text, "figureLabel"))
             grid.addWidget(card, 0, n)
         return row
 
-    def _section(self, title: str, items: list, make_row, empty: str) -> None:
-        self._layout.addWidget(_label(f"{title}  ·  {len(items)}" if items else title,
-                                      "subheading"))
+    def _section(self, layout: QVBoxLayout, key: str, title: str, items, now: datetime,
+                 empty: str = "", total: int | None = None) -> None:
+        total = len(items) if total is None else total
+        if not items and not empty:
+            return
+        heading = _label(f"{title}  ·  {total:,}" if total else title, "subheading")
+        heading.setObjectName(f"heading_{key}")
+        layout.addWidget(heading)
         card = QFrame()
+        card.setObjectName(f"section_{key}")
         theme.set_role(card, "card")
         inner = QVBoxLayout(card)
-        inner.setContentsMargins(16, 6, 16, 6)
+        inner.setContentsMargins(16, 4, 16, 4)
         inner.setSpacing(0)
         if not items:
             inner.addWidget(_label(empty, "empty"))
-        for n, item in enumerate(items[:ROWS_PER_SECTION]):
+        limit = SHOW_ALL_LIMIT if key in self._expanded else ROWS_PER_SECTION
+        for n, item in enumerate(items[:limit]):
             if n:
                 line = QFrame()
-                line.setFrameShape(QFrame.Shape.HLine)
-                line.setStyleSheet(f"color: {theme.current().border};")
+                theme.set_role(line, "rowLine")
+                line.setFixedHeight(1)
                 inner.addWidget(line)
-            inner.addWidget(make_row(item))
-        if len(items) > ROWS_PER_SECTION:
-            inner.addWidget(_label(self.tr("and %n more", "", len(items) - ROWS_PER_SECTION),
-                                   "quiet"))
-        self._layout.addWidget(card)
+            row = TodoRow(item, now, self._act)
+            self.rows[row.objectName().removeprefix("row_")] = row
+            inner.addWidget(row)
+        hidden = total - min(len(items), limit)
+        if hidden > 0 or key in self._expanded:
+            more = QPushButton(self.tr("Show fewer") if key in self._expanded
+                               else self.tr("Show all %n", "", total))
+            more.setObjectName(f"more_{key}")
+            more.setFlat(True)
+            more.clicked.connect(lambda _=False: self._toggle(key))
+            inner.addWidget(more, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(card)
 
-    # --- rows --------------------------------------------------------------------------------
-    def _row(self, name: str, context: str, when: str = "", late: bool = False) -> tuple:
-        row = QWidget()
-        layout = QHBoxLayout(row)
-        layout.setContentsMargins(0, 8, 0, 8)
-        layout.setSpacing(12)
-        texts = QVBoxLayout()
-        texts.setSpacing(1)
-        texts.addWidget(_label(name, "name"))
-        if context:
-            texts.addWidget(_label(context, "quiet"))
-        layout.addLayout(texts, 1)
-        if when:
-            layout.addWidget(_label(when, "late" if late else "quiet"))
-        return row, layout
+    def _all_clear(self, layout: QVBoxLayout, data: Today) -> None:
+        heading = _label(self.tr("Nothing is due"), "subheading")
+        heading.setObjectName("heading_allClear")
+        layout.addWidget(heading)
+        card = QFrame()
+        card.setObjectName("section_allClear")
+        theme.set_role(card, "card")
+        inner = QVBoxLayout(card)
+        inner.setContentsMargins(16, 10, 16, 6)
+        inner.setSpacing(0)
+        text = (self.tr("No thank-you, follow-up or keep-in-touch is waiting. "
+                        "A next useful step:") if data.suggestions else
+                self.tr("No thank-you, follow-up or keep-in-touch is waiting. Add contacts "
+                        "or import your LinkedIn connections to plan your next chat."))
+        message = _label(text, "quiet")
+        message.setObjectName("allClearText")
+        message.setWordWrap(True)
+        inner.addWidget(message)
+        for item in data.suggestions:
+            row = TodoRow(item, data.now, self._act)
+            self.rows[row.objectName().removeprefix("row_")] = row
+            inner.addWidget(row)
+        layout.addWidget(card)
 
-    def _button(self, layout, name: str, text: str, slot, *, primary=False,
-                enabled=True) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        if primary:
-            theme.set_role(button, "primary")
-        button.setEnabled(enabled)
-        button.clicked.connect(slot)
-        layout.addWidget(button)
-        return button
+    def _toggle(self, key: str) -> None:
+        self._expanded ^= {key}
+        if self._data is not None:
+            self.show_today(self._data)
 
-    def _has_wizard(self) -> bool:
-        window = self.window()
-        return bool(getattr(window, "has_feature", lambda _n: False)("open_chat"))
+    # --- actions ---------------------------------------------------------------------------
+    def _act(self, action: Action, item: TodoItem) -> None:
+        try:
+            changed = self._do(action, item)
+        except UserError as exc:
+            dialogs.error(self, str(exc), self.tr("That did not work"))
+            changed = True  # the list may be out of date: show what is there now
+        if changed:
+            self.refresh()
+            self.data_changed.emit()
 
-    def _chat_row(self, chat, now: datetime) -> QWidget:
-        medium = QCoreApplication.translate("Medium", chat.medium.label)
-        context = " · ".join(p for p in (medium, chat.place, chat.goal.split("\n")[0]) if p)
-        row, layout = self._row(chat.contact_name, context,
-                                datetime_text(chat.scheduled_at, today=now.date()))
-        self._button(layout, f"prep{chat.id}", self.tr("Prep"),
-                     lambda: self.open_chat_requested.emit(chat.id),
-                     primary=True, enabled=self._has_wizard())
-        return row
+    def _do(self, action: Action, item: TodoItem) -> bool:
+        """Does `action`; True when the store changed and the page must reload."""
+        now = self.now()
+        if action in (Action.PREP, Action.OPEN_CHAT) and item.chat_id is not None:
+            self.open_chat_requested.emit(item.chat_id)
+            return False
+        if action in (Action.OPEN_CONTACT, Action.OPEN_CHAT):
+            self.show_contact_requested.emit(item.contact_id)
+            return False
+        if action is Action.DRAFT:
+            self.draft(item)
+            return False
+        if action is Action.LOG:
+            return self.log_interaction(item.contact_id) is not None
+        if action is Action.PLAN_CHAT:
+            chat = chat_flow.new_for_contact(self.store, item.contact_id)
+            self.open_chat_requested.emit(chat.id)
+            return True
+        snooze = {Action.SNOOZE_DAY: Snooze.DAY, Action.SNOOZE_WEEK: Snooze.WEEK}.get(action)
+        if item.kind is TodoKind.THANK_YOU and item.chat_id is not None:
+            if snooze:
+                followups.snooze_thank_you(self.store, item.chat_id, snooze, now)
+            else:
+                followups.mark_thank_you_sent(self.store, item.chat_id, now)
+        elif item.kind is TodoKind.FOLLOW_UP and item.follow_up_id is not None:
+            if snooze:
+                followups.snooze(self.store, item.follow_up_id, snooze, now)
+            else:
+                followups.mark_done(self.store, item.follow_up_id, now)
+        elif item.kind is TodoKind.KEEP_IN_TOUCH and snooze:
+            followups.snooze_keep_in_touch(self.store, item.contact_id, snooze, now)
+        else:
+            return False
+        return True
 
-    def _thank_you_row(self, chat, now: datetime) -> QWidget:
-        due = chat.thank_you_due
-        held = chat.ended_at or chat.scheduled_at
-        context = self.tr("Chat on %1").replace("%1", date_text(held.date())) if held else ""
-        late = due is not None and due < now
-        row, layout = self._row(chat.contact_name, context, hours_left(due, now), late)
-        self._button(layout, f"thank{chat.id}", self.tr("Draft thank-you"),
-                     lambda: self.open_chat_requested.emit(chat.id),
-                     primary=True, enabled=self._has_wizard())
-        return row
+    def draft(self, item: TodoItem) -> None:
+        """Hands the row's e-mail to the mail program (or the clipboard when it cannot)."""
+        from desktop.ui.wizard import mail  # the wizard's mail hand-off, loaded on first use
 
-    def _follow_up_row(self, item: today_service.FollowUpRow, now: datetime) -> QWidget:
-        f = item.follow_up
-        kind = QCoreApplication.translate("FollowUpKind", f.kind.label)
-        context = f"{kind}: {f.text}" if f.text else kind
-        late = f.due < now.date()
-        row, layout = self._row(item.contact_name, context, relative_day(f.due, now.date()), late)
-        self._button(layout, f"followUpContact{f.id}", self.tr("Open"),
-                     lambda: self.show_contact_requested.emit(f.contact_id))
-        self._button(layout, f"done{f.id}", self.tr("Done"), lambda: self._done(f.id),
-                     primary=True)
-        return row
+        to, draft = today_service.draft_for(self.store, item)
+        mail.open_in_mail(self, to, draft)
 
-    def _keep_in_touch_row(self, contact, now: datetime) -> QWidget:
-        last = self.tr("last contact %1").replace("%1", date_text(contact.last_contact))
-        context = " · ".join(p for p in (contact.company, last) if p)
-        due = contact.next_keep_in_touch
-        row, layout = self._row(contact.name, context, relative_day(due, now.date()),
-                                due is not None and due < now.date())
-        self._button(layout, f"keepInTouchContact{contact.id}", self.tr("Open"),
-                     lambda: self.show_contact_requested.emit(contact.id))
-        self._button(layout, f"checkedIn{contact.id}", self.tr("Checked in"),
-                     lambda: self._checked_in(contact.id), primary=True)
-        return row
+    def log_interaction(self, contact_id: int | None):
+        from desktop.ui.interaction_dialog import log_interaction
 
-    # --- actions -----------------------------------------------------------------------------
-    def _done(self, follow_up_id: int) -> None:
-        today_service.mark_follow_up_done(self.store, follow_up_id)
-        self.refresh()
-        self.data_changed.emit()
-
-    def _checked_in(self, contact_id: int) -> None:
-        today_service.log_check_in(self.store, contact_id)
-        self.refresh()
-        self.data_changed.emit()
+        logged = log_interaction(self, self.store, contact_id)
+        if logged is not None and contact_id is None:
+            self.refresh()
+            self.data_changed.emit()
+        return logged
