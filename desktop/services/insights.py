@@ -31,6 +31,8 @@ from desktop.errors import NotFound, UserError
 from desktop.services import career_paths
 
 MONTHS = 12
+# Stored value -> kind, looked up once per insight (LabelledEnum.parse is too slow for that).
+_KINDS = {kind.value: kind for kind in InsightKind}
 _HELD = ", ".join(f"'{s}'" for s in HELD_STATUSES)
 
 
@@ -54,7 +56,7 @@ def _mentions(store: Store) -> dict[InsightKind, list[Mention]]:
     )
     out: dict[InsightKind, list[Mention]] = {kind: [] for kind in InsightKind}
     for iid, kind, text, chat_id, contact_id, name, at in rows:
-        out[InsightKind.parse(kind, InsightKind.ADVICE)].append(
+        out[_KINDS.get(kind) or InsightKind.parse(kind, InsightKind.ADVICE)].append(
             Mention(iid, text, chat_id, contact_id, name, _dt(at)))
     return out
 
