@@ -22,7 +22,7 @@ from desktop.reports.paper import SIZES_PT, default_page_size, parse_page_size
 BODY_SIZES = (10.5, 10.0, 9.5, 9.0, 8.5, 8.0)  # never under 8 pt
 ROOMY_SIZES = (10.5, 10.0, 9.5, 9.0)  # sizes tried before giving up a second writing line
 MAX_LINES_PER_QUESTION = 7
-MIN_RULE_GAP = 16.0  # 5.6 mm: the tightest writing lines, used to squeeze in one more
+MIN_RULE_GAP = 17.0  # 6 mm, narrow-ruled paper: the tightest writing lines we print
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 46.0, 42.0, 36.0
 
 
@@ -176,7 +176,7 @@ class _Sheet:
                 - self._footer_h(st))
         text_w = self.width - self._indent(st)
         gap = 7.0 * size / 10
-        per_q = min_lines * st.rule_gap + gap
+        per_q = min_lines * MIN_RULE_GAP + gap
         n = len(self.c.questions)
         if not cut and n * (st.question.leading + per_q) > room:
             return None  # cannot fit even if every question were one line: skip measuring
@@ -202,19 +202,18 @@ class _Sheet:
             used += b.height + per_q
         plan = _Plan(st, top_h, draw_top, shown, lines=min_lines, gap=gap,
                      omitted=n - len(shown), shortened=shortened)
-        spare = room - used - (self._more_h(st) if plan.omitted else 0.0)
+        # Share the writing space out: as many lines as fit at 6 mm or more (up to the
+        # cap), spaced up to the size's comfortable gap; what is left becomes Notes.
+        budget = room - sum(b.height + gap for b in shown)
+        budget -= self._more_h(st) if plan.omitted else 0.0
         plan.rule_gap = st.rule_gap
+        spare = budget
         if shown:
-            extra = int(spare // (len(shown) * st.rule_gap))
-            extra = max(0, min(MAX_LINES_PER_QUESTION - min_lines, extra))
-            plan.lines += extra
-            spare -= extra * len(shown) * st.rule_gap
-            # One more, slightly tighter line beats an empty gap under each question.
-            tighter = (plan.lines * st.rule_gap + spare / len(shown)) / (plan.lines + 1)
-            if plan.lines < MAX_LINES_PER_QUESTION and tighter >= MIN_RULE_GAP:
-                plan.rule_gap = min(tighter, st.rule_gap)
-                spare -= ((plan.lines + 1) * plan.rule_gap - plan.lines * st.rule_gap) * len(shown)
-                plan.lines += 1
+            per_question = budget / len(shown)
+            plan.lines = max(min_lines, min(MAX_LINES_PER_QUESTION,
+                                            int(per_question // MIN_RULE_GAP)))
+            plan.rule_gap = min(st.rule_gap, per_question / plan.lines)
+            spare = budget - len(shown) * plan.lines * plan.rule_gap
         notes_head = self._heading_h(st) + 6
         if spare >= notes_head + 3 * st.rule_gap:
             plan.notes_lines = int((spare - notes_head) // st.rule_gap)
@@ -312,7 +311,7 @@ class _Sheet:
     def _draw_footer(self, plan: _Plan) -> None:
         L, st, cv = self.L, plan.styles, self.canvas
         base = MARGIN_BOTTOM
-        L.hairline(cv, self.x0, self.x1, base + self._footer_h(st) - 4)
+        # No rule above the footer: under the last writing line it would read as one more.
         thanks = L.block(self.c.thank_you, L.ParagraphStyle("thanks", parent=st.value),
                          self.width * 0.8, 1)
         thanks.draw(cv, self.x0, base + thanks.height + 1)

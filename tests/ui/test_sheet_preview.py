@@ -111,3 +111,28 @@ def test_the_chats_page_offers_the_sheet(qtbot, store, monkeypatch):
     assert page.sheet_button.isEnabled()
     page.sheet_button.click()
     assert opened == [chat_id]
+
+
+def test_the_window_start_up_never_imports_reportlab_or_qtpdf(tmp_path):
+    """Every page built, as a user clicking through would; the sheet's libraries stay out."""
+    import subprocess
+    import sys
+
+    code = f"""
+import os, sys
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from desktop.services import open_store
+from desktop.ui.main_window import MainWindow
+from desktop.ui.pages import PAGES
+window = MainWindow(open_store({str(tmp_path / 'db.sqlite')!r}))
+for page in PAGES:
+    window.show_page(page.key)
+app.processEvents()
+print(sorted({{m.split('.')[0] for m in sys.modules if m.startswith('reportlab')}}),
+      'PySide6.QtPdf' in sys.modules)
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, timeout=50, cwd=tmp_path).stdout
+    assert out.strip().splitlines()[-1] == "[] False"
