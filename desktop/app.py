@@ -150,6 +150,9 @@ def run(args) -> int:
             return 2
         window = startup.window = MainWindow(store)
         window.log_file = log_path
+        if args.demo:
+            window.demo_path = store.path
+            window.show_store_path()
         if startup.smoke:
             QTimer.singleShot(SMOKE_TEST_TIMEOUT_MS, lambda: _timed_out(app))
         else:

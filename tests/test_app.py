@@ -83,3 +83,21 @@ def test_both_looks_start(qapp, db_path, scheme):
 
     settings().setValue("view/theme", scheme)
     assert main(["--smoke-test", "--db", str(db_path)]) == 0
+
+
+def test_smoke_test_on_the_demo_data(qapp):
+    assert main(["--demo", "--smoke-test"]) == 0
+
+
+def test_the_demo_says_it_is_a_throwaway(qtbot, tmp_path):
+    from desktop.services import demo
+    from desktop.ui.main_window import MainWindow
+
+    path = tmp_path / "demo.sqlite"
+    demo.create_demo(path)
+    window = MainWindow(open_store(path))
+    qtbot.addWidget(window)
+    window.demo_path = path
+    window.show_store_path()
+    assert "throwaway" in window.statusBar().currentMessage()
+    window.store.close()

@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
         self._handlers: dict[str, Callable] = {}
         self.actions: dict[str, QAction] = {}
         self.log_file = None  # the app sets it; About shows it
+        self.demo_path = None  # the app sets it for --demo: that file is a throwaway copy
 
         self.navigation = Navigation()
         self.stack = QStackedWidget()
@@ -85,7 +86,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.navigation.page_chosen.connect(self.show_page)
         self.statusBar().setObjectName("statusBar")
-        self._show_store_path()
+        self.show_store_path()
         self._restore_geometry()
         self.show_page(START_PAGE)
         self.refresh_badges()
@@ -379,13 +380,17 @@ class MainWindow(QMainWindow):
         self._stale.clear()
 
     def _show_store(self, key: str) -> None:
-        self._show_store_path()
+        self.show_store_path()
         self.show_page(key)
         self.refresh_badges()
         self.store_changed.emit(self.store)
 
-    def _show_store_path(self) -> None:
-        self.statusBar().showMessage(str(self.store.path))
+    def show_store_path(self) -> None:
+        if self.demo_path is not None and self.store.path == self.demo_path:
+            text = self.tr("Demo data: a throwaway copy, deleted when you quit")
+        else:
+            text = str(self.store.path)
+        self.statusBar().showMessage(text)
 
     # --- geometry ----------------------------------------------------------------------------
     def _restore_geometry(self) -> None:

@@ -127,6 +127,14 @@ QLabel[role="figure"] {{ font-size: {big:.1f}pt; font-weight: 600; }}
 QLabel[role="figure"][late="true"] {{ color: {c.late}; }}
 QLabel[role="figureLabel"] {{ color: {c.quiet}; font-size: {small:.1f}pt; }}
 QLabel[role="empty"] {{ color: {c.quiet}; padding: 6px 0; }}
+QScrollBar:vertical {{ background: transparent; width: 12px; margin: 2px; }}
+QScrollBar:horizontal {{ background: transparent; height: 12px; margin: 2px; }}
+QScrollBar::handle {{ background: {c.border}; border-radius: 4px; }}
+QScrollBar::handle:hover {{ background: {c.quiet}; }}
+QScrollBar::handle:vertical {{ min-height: 32px; }}
+QScrollBar::handle:horizontal {{ min-width: 32px; }}
+QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; border: none; }}
+QScrollBar::add-page, QScrollBar::sub-page {{ background: transparent; }}
 QScrollArea {{ background: transparent; border: none; }}
 QScrollArea > QWidget > QWidget {{ background: transparent; }}
 QStatusBar {{ color: {c.quiet}; }}

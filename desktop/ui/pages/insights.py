@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QScrollArea,
     QTableView,
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services import insights as insights_service
 from desktop.ui import theme
-from desktop.ui.models.insights import COL_PEOPLE, COL_TITLE, InsightGroupTableModel
+from desktop.ui.models.insights import COL_PEOPLE, COL_TITLE, COL_WHO, InsightGroupTableModel
 from desktop.ui.pages import Page
 
 ROW_HEIGHT = 30
@@ -91,11 +92,14 @@ class InsightsPage(Page):
         table.verticalHeader().hide()
         table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         header = table.horizontalHeader()
-        header.setStretchLastSection(True)
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        table.setColumnWidth(COL_TITLE, 380)
-        table.setColumnWidth(COL_PEOPLE, 80)
+        # The insight itself gets the room; who said it takes what is left.
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_PEOPLE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_WHO, QHeaderView.ResizeMode.Interactive)
+        table.setColumnWidth(COL_WHO, 320)
         table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # The page scrolls, not each table: size it to its rows.
