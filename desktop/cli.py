@@ -268,11 +268,12 @@ def _export_contacts(args: argparse.Namespace) -> int:
 
 def _export_json(args: argparse.Namespace) -> int:
     """`export {all,contacts,chats} --format json`: the documented format; reads only."""
+    from desktop.domain.document import subset
     from desktop.io import json_format
     from desktop.services import transfer
 
     with _open(args) as store:
-        document = json_format.subset(transfer.export_document(store), args.what)
+        document = subset(transfer.export_document(store), args.what)
     json_format.write_file(document, args.out)
     counts = ", ".join(f"{n} {name.replace('_', '-')}"
                        for name, n in document.counts().items() if n)

@@ -146,11 +146,13 @@ def test_a_dry_run_import_leaves_the_database_byte_for_byte(demo_db, tmp_path, c
         ["export", "contacts", "--format", "json", "--out", "{tmp}/x.json"],
         ["backup", "--out", "{tmp}/b.sqlite"],
         ["demo"],
-        ["import", "{tmp}/missing.json"],
+        ["import", "{tmp}/one.json"],
         ["sheet", "1", "--out", "{tmp}/s.pdf"],
     ],
 )
 def test_a_db_path_that_does_not_exist_becomes_a_new_database(tmp_path, argv):
+    (tmp_path / "one.json").write_text(json.dumps(
+        {"format": "coffee-chats", "version": 1, "contacts": [{"uid": "a", "first_name": "A"}]}))
     db = tmp_path / "sub" / "new.sqlite"
     main([a.replace("{tmp}", str(tmp_path)) for a in argv] + ["--db", str(db)])
     assert db.exists()

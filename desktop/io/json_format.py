@@ -33,7 +33,9 @@ from desktop.io.json_schema import (
     Record,
 )
 
-__all__ = ["Document", "DocumentError", "Record", "SECTIONS", "dumps", "loads", "subset",
+MAX_INT = 2**31 - 1  # far beyond any count of minutes or days, and safe for SQLite
+
+__all__ = ["Document", "DocumentError", "Record", "SECTIONS", "dumps", "loads",
            "to_json_object", "from_json_object", "read_file", "write_file", "looks_like_json",
            "FORMAT_NAME", "FORMAT_VERSION"]
 
@@ -104,14 +106,15 @@ class _Reader:
                 return self._wrong(where, "a string", raw, fld)
             if fld.required and not raw.strip():
                 self.problem(where, "must not be empty")
-            if kind == "ref" and not raw and fld.nullable:
-                return None
+            if not raw and fld.nullable:
+                return None  # "" and null mean the same: no key, no reference
             return raw
         if kind == "int":
             if isinstance(raw, bool) or not isinstance(raw, int):
                 return self._wrong(where, "a whole number", raw, fld)
-            if raw < 0:
-                self.problem(where, f"cannot be negative ({raw})")
+            if not 0 <= raw <= MAX_INT:
+                self.problem(where, f"should be between 0 and {MAX_INT}, not {raw}")
+                return fld.missing()
             return raw
         if kind == "bool":
             if not isinstance(raw, bool):
@@ -231,22 +234,35 @@ def from_json_object(data: Any) -> Document:
     return document
 
 
+IDENTITY = {"tags": "name", "insight_groups": "key"}
+
+
+def _identity(section: str, rec: Record) -> str:
+    """What makes a record itself in its section: its uid, or a tag's name in any case, or
+    an insight group's kind and key."""
+    if section == "tags":
+        return fold(rec.get("name") or "")
+    if section == "insight_groups":
+        return f"{rec['kind'].value}|{rec['key']}" if rec.get("key") else ""
+    return rec.get("uid") or ""
+
+
 def _check_identities(document: Document, reader: _Reader) -> None:
     """Uids unique per section, names and keys unique, every reference found in the document."""
     known: dict[str, set[str]] = {}
     for name in SECTIONS:
         seen: dict[str, int] = {}
-        ident = "name" if name == "tags" else "uid"
         for i, rec in enumerate(document.records(name)):
-            value = rec.get(ident)
+            value = _identity(name, rec)
             if not value:
                 continue
-            value = fold(value) if name == "tags" else value
             if value in seen:
+                ident = IDENTITY.get(name, "uid")
                 reader.problem(f"{name}[{i}].{ident}", f"repeats {name}[{seen[value]}]")
             seen.setdefault(value, i)
         known[name] = set(seen)
-    for section, key in (("companies", "name"), ("questions", "key")):
+    # Names the store keeps unique (in any case), and the keys of built-in questions.
+    for section, key in (("companies", "name"), ("career_paths", "name"), ("questions", "key")):
         firsts: dict[str, int] = {}
         for i, rec in enumerate(document.records(section)):
             value = rec.get(key)
@@ -287,52 +303,6 @@ def loads(text: str | bytes) -> Document:
         raise DocumentError([f"it is not valid JSON (line {exc.lineno}, column {exc.colno}: "
                              f"{exc.msg})"]) from exc
     return from_json_object(data)
-
-
-def subset(document: Document, what: str) -> Document:
-    """The part of a document that `export contacts` or `export chats` writes.
-
-    "contacts": tags, companies and contacts. "chats": the chats with their questions,
-    notes, insights and follow-ups, plus every record they refer to (contacts and the
-    people who referred them, companies, tags, bank questions), so the result imports alone.
-    """
-    if what == "all":
-        return document
-    by_uid = {name: {r["uid"]: r for r in document.records(name)} for name in SECTIONS
-              if name != "tags"}
-    if what == "contacts":
-        keep = {"tags": document.records("tags"), "companies": document.records("companies"),
-                "contacts": document.records("contacts")}
-        return Document(keep, {}, document.exported_at, document.app_version)
-    if what != "chats":
-        raise ValueError(what)
-    chats = document.records("chats")
-    chat_uids = {c["uid"] for c in chats}
-    people: set[str] = set()
-    follow_ups = tuple(f for f in document.records("follow_ups") if f["chat"] in chat_uids)
-    pending = [c["contact"] for c in chats] + [f["contact"] for f in follow_ups]
-    while pending:  # the contacts, and whoever referred them, all the way up
-        uid = pending.pop()
-        if uid and uid not in people:
-            people.add(uid)
-            pending.append(by_uid["contacts"][uid]["referred_by"])
-    contacts = tuple(c for c in document.records("contacts") if c["uid"] in people)
-    company_uids = {c["company"] for c in contacts}
-    tag_keys = {fold(t) for c in contacts for t in c["tags"]}
-    question_uids = {q["question"] for c in chats for q in c["questions"]}
-    keep = {
-        "tags": tuple(t for t in document.records("tags") if fold(t["name"]) in tag_keys),
-        "companies": tuple(c for c in document.records("companies")
-                           if c["uid"] in company_uids),
-        "contacts": contacts,
-        "questions": tuple(q for q in document.records("questions")
-                           if q["uid"] in question_uids),
-        "chats": chats,
-        "notes": tuple(n for n in document.records("notes") if n["chat"] in chat_uids),
-        "insights": tuple(i for i in document.records("insights") if i["chat"] in chat_uids),
-        "follow_ups": follow_ups,
-    }
-    return Document(keep, {}, document.exported_at, document.app_version)
 
 
 # --- files -----------------------------------------------------------------------------

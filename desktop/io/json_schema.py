@@ -22,6 +22,7 @@ from desktop.domain.enums import (
     QuestionCategory,
     Source,
 )
+from desktop.domain.insights import LeadStatus
 from desktop.errors import UserError
 
 __all__ = ["Document", "Record", "SECTIONS", "SECTION_NAMES", "Field", "DocumentError"]
@@ -77,7 +78,7 @@ EXPORTED_AT = _f("exported_at", "datetime", nullable=True)
 STAMP = _f("created_at", "datetime", nullable=True)
 
 # The sections in the order they are written and imported: what a record refers to comes
-# before it. Tags are identified by name; every other section by uid.
+# before it. Tags are identified by name, insight groups by kind and key, the rest by uid.
 SECTIONS: dict[str, tuple[Field, ...]] = {
     "tags": (_f("name", required=True), _f("cadence_days", "int", nullable=True)),
     "companies": (
@@ -93,12 +94,17 @@ SECTIONS: dict[str, tuple[Field, ...]] = {
         _f("tags", "names"), _f("research"), _f("cadence_days", "int", nullable=True),
         _f("archived", "bool"), _f("connected_on", "date", nullable=True),
         _f("edited_fields", "names"), STAMP, _f("updated_at", "datetime", nullable=True),
+        _f("snoozed_until", "date", nullable=True),
     ),
     "questions": (
         UID, _f("key", nullable=True), _f("text", required=True),
         _f("category", "enum", enum=QuestionCategory, default=QuestionCategory.ADVICE),
         _f("builtin", "bool"), _f("favourite", "bool"), _f("archived", "bool"),
         _f("edited", "bool"), _f("position", "int"), STAMP,
+    ),
+    "career_paths": (
+        UID, _f("name", required=True), _f("note"), _f("position", "int"),
+        _f("archived", "bool"), STAMP, _f("updated_at", "datetime", nullable=True),
     ),
     "chats": (
         UID, _f("contact", "ref", required=True, ref="contacts"),
@@ -112,6 +118,7 @@ SECTIONS: dict[str, tuple[Field, ...]] = {
         _f("thank_you_sent_at", "datetime", nullable=True),
         _f("questions", "chat_questions"), _f("sequence", "int"),
         STAMP, _f("updated_at", "datetime", nullable=True),
+        _f("career_path", "ref", nullable=True, ref="career_paths"),
     ),
     "notes": (
         UID, _f("chat", "ref", required=True, ref="chats"),
@@ -122,6 +129,14 @@ SECTIONS: dict[str, tuple[Field, ...]] = {
         UID, _f("chat", "ref", nullable=True, ref="chats"),
         _f("kind", "enum", enum=InsightKind, default=InsightKind.ADVICE),
         _f("text", required=True), _f("done", "bool"), STAMP,
+    ),
+    "job_leads": (
+        UID, _f("company"), _f("role"), _f("contact", "ref", nullable=True, ref="contacts"),
+        _f("chat", "ref", nullable=True, ref="chats"),
+        _f("insight", "ref", nullable=True, ref="insights"),
+        _f("career_path", "ref", nullable=True, ref="career_paths"),
+        _f("status", "enum", enum=LeadStatus, default=LeadStatus.NEW), _f("notes"),
+        STAMP, _f("updated_at", "datetime", nullable=True),
     ),
     "follow_ups": (
         UID, _f("contact", "ref", required=True, ref="contacts"),
@@ -134,6 +149,13 @@ SECTIONS: dict[str, tuple[Field, ...]] = {
         UID, _f("contact", "ref", required=True, ref="contacts"),
         _f("kind", "enum", enum=InteractionKind, default=InteractionKind.MESSAGE),
         _f("at", "datetime", required=True), _f("text"),
+    ),
+    # What the user did to a group of alike insights (merged it, ticked it off); a group
+    # is identified by its kind and key, which the Insights page computes from the texts.
+    "insight_groups": (
+        _f("kind", "enum", enum=InsightKind, default=InsightKind.ADVICE),
+        _f("key", required=True), _f("merged_into", nullable=True), _f("done", "bool"),
+        _f("updated_at", "datetime", nullable=True),
     ),
 }
 

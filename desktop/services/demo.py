@@ -76,6 +76,7 @@ def fill(store: Store, now: datetime | None = None) -> dict[str, int]:
         contact_ids = _contacts(uid, company_ids, now)
         counts = _chats(uid, contact_ids, now)
         _interactions(uid, contact_ids, now)
+        _career_paths(uid, contact_ids, now)
         for name, value in data.PROFILE.items():
             m.Setting.insert(key=PROFILE_PREFIX + name, value=value).on_conflict_replace().execute()
     return {"companies": len(company_ids), "contacts": len(contact_ids), **counts}
@@ -185,6 +186,26 @@ def _chats(uid: _Uids, contacts: dict[str, int], now: datetime) -> dict[str, int
                               if done else None, created_at=ended or now)
             counts["follow_ups"] += 1
     return counts
+
+
+def _career_paths(uid: _Uids, contacts: dict[str, int], now: datetime) -> None:
+    """Paths the user is weighing, the chats that informed each, and one tracked job lead."""
+    path_ids = {}
+    for position, (name, note, keys) in enumerate(data.CAREER_PATHS):
+        path_ids[name] = m.CareerPath.create(
+            uid=uid(), name=name, name_key=fold(name), note=note, position=position,
+            created_at=now - timedelta(days=90), updated_at=now - timedelta(days=2)).id
+        for key in keys:
+            for chat in m.Chat.select(m.Chat.id).where(m.Chat.contact == contacts[key]):
+                m.ChatCareerPath.create(chat=chat.id, career_path=path_ids[name])
+    company, role, key, path = data.TRACKED_LEAD
+    insight = (m.Insight.select().join(m.Chat)
+               .where((m.Chat.contact == contacts[key])
+                      & (m.Insight.kind == InsightKind.JOB_LEAD.value)).get())
+    m.JobLead.create(uid=uid(), company=company, role=role, contact=contacts[key],
+                     chat=insight.chat_id, insight=insight.id, career_path=path_ids[path],
+                     status="new", notes="Ask Sofía who the hiring manager is.",
+                     created_at=now - timedelta(hours=5), updated_at=now - timedelta(hours=5))
 
 
 def _interactions(uid: _Uids, contacts: dict[str, int], now: datetime) -> None:

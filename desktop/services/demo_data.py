@@ -118,6 +118,18 @@ CONTACTS = [
      ["climate"], None, None, [("kwame.mensah@mail.example", "personal")], []),
 ]
 
+# name, my note on fit, contacts whose chats informed it
+CAREER_PATHS = [
+    ("UX research in product companies",
+     "Best fit so far: close to teaching (planning, listening, explaining). Need a portfolio.",
+     ["lan", "lukasz", "sofia", "wangfang"]),
+    ("Service design", "Interesting, but agencies want design skills I lack.", ["chen"]),
+    ("Learning experience design", "A natural bridge from teaching; lower pay.", ["ananya"]),
+]
+# company, role, contact key, career path: the job-lead insight that became a tracked lead
+TRACKED_LEAD = ("Orbital Foods", "Consumer-insights coordinator", "sofia",
+                "UX research in product companies")
+
 TAG_CADENCES = {"mentor": 30, "hiring manager": 45}
 
 PROFILE = {

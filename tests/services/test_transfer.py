@@ -8,7 +8,9 @@ from datetime import date, datetime
 import pytest
 
 from desktop.domain import records as r
+from desktop.domain.document import SECTION_NAMES, subset
 from desktop.domain.enums import ChatStatus, FollowUpKind, InsightKind, NoteKind, Source
+from desktop.errors import UserError
 from desktop.io import json_format
 from desktop.io.json_format import DocumentError
 from desktop.services import chats, contacts, demo, open_store, transfer
@@ -35,7 +37,14 @@ def test_export_import_export_gives_the_same_document(demo_store, tmp_path):
     demo_store.db.execute_sql(
         "INSERT INTO question (uid, text, category, created_at) VALUES"
         " ('q-mine', 'What would you automate first?', 'skills', '2024-01-02 03:04:05')")
+    demo_store.db.execute_sql(
+        "INSERT INTO insight_group (kind, key, merged_into, done, updated_at) VALUES"
+        " ('skill', 'sql', NULL, 1, '2024-02-03 04:05:06'),"
+        " ('skill', 'storytelling', 'sql', 0, '2024-02-03 04:05:06')")
+    demo_store.db.execute_sql(
+        "INSERT INTO keep_in_touch_snooze (contact_id, until) VALUES (3, '2031-01-01')")
     first = transfer.export_document(demo_store)
+    assert all(first.records(name) for name in SECTION_NAMES)  # nothing left untested
     text = json_format.dumps(first)
 
     with open_store(tmp_path / "empty.sqlite") as empty:
@@ -43,6 +52,7 @@ def test_export_import_export_gives_the_same_document(demo_store, tmp_path):
         second = transfer.export_document(empty)
 
     assert summary.added["contacts"] == 28 and summary.added["chats"] == 14
+    assert summary.added["job_leads"] == 1 and summary.added["career_paths"] == 3
     assert _without_stamp(second) == _without_stamp(first)
     # And the text itself is stable (key order, indentation), apart from the stamp line.
     strip = lambda t: [ln for ln in t.splitlines() if '"exported_at"' not in ln]  # noqa: E731
@@ -110,7 +120,7 @@ def test_a_dry_run_reports_and_writes_nothing(demo_store, tmp_path):
 
 
 def test_the_chats_part_imports_on_its_own(demo_store, tmp_path):
-    part = json_format.subset(transfer.export_document(demo_store), "chats")
+    part = subset(transfer.export_document(demo_store), "chats")
     reread = json_format.loads(json_format.dumps(part))  # references all resolve
     with open_store(tmp_path / "c.sqlite") as other:
         summary = transfer.import_document(other, reread)
@@ -212,3 +222,30 @@ def test_the_format_describes_every_section_of_a_document():
     from desktop.io.json_schema import SECTIONS
 
     assert tuple(SECTIONS) == SECTION_NAMES
+
+
+def test_empty_keys_mean_none_and_huge_numbers_are_refused(store):
+    data = _doc(questions=[{"uid": "a", "key": "", "text": "One?"},
+                           {"uid": "b", "key": "", "text": "Two?"}])
+    summary = transfer.import_document(store, json_format.from_json_object(data))
+    assert summary.added["questions"] == 2
+    with pytest.raises(DocumentError, match="minutes: should be between 0 and"):
+        json_format.from_json_object(_doc(contacts=[{"uid": "p"}], chats=[
+            {"uid": "c", "contact": "p", "minutes": 10**30}]))
+
+
+def test_a_clash_the_rules_did_not_foresee_rolls_back_with_a_message(store):
+    contacts.save(store, r.Contact(first_name="Ada"))
+    store.db.execute_sql("CREATE UNIQUE INDEX test_role ON contact(role)")  # a rule we lack
+    data = _doc(contacts=[{"uid": "p1", "role": ""}, {"uid": "p2", "role": "x"}])
+    with pytest.raises(UserError, match="clashes with this database"):
+        transfer.import_document(store, json_format.from_json_object(data))
+    assert store.db.execute_sql("SELECT count(*) FROM contact").fetchone()[0] == 1
+
+
+def test_a_lead_from_an_insight_that_already_has_one_is_that_lead(demo_store, tmp_path):
+    document = transfer.export_document(demo_store)
+    lead = dict(document.records("job_leads")[0], uid="another-uid-for-the-same-lead")
+    again = type(document)({**document.sections, "job_leads": (lead,)}, {})
+    summary = transfer.import_document(demo_store, again)
+    assert summary.added["job_leads"] == 0 and summary.existing["job_leads"] == 1
