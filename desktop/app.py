@@ -121,7 +121,7 @@ class Startup:
 
 def run(args) -> int:
     """Opens the window on the chosen database; returns the process exit code."""
-    from desktop.ui import APPLICATION, ORGANIZATION, dialogs, settings, theme
+    from desktop.ui import APPLICATION, ORGANIZATION, dialogs, icons, settings, theme
     from desktop.ui.crash import CrashHandler
 
     startup = Startup(args)
@@ -138,6 +138,7 @@ def run(args) -> int:
         from desktop.ui.main_window import MainWindow, theme_choice
 
         theme.apply(app, theme_choice())
+        app.setWindowIcon(icons.app_icon())
         theme.follow_system(app, theme_choice)
         try:
             store = _open_store(args)

@@ -16,7 +16,7 @@ ALLOWED = {
     "io": {"domain"},
     "ui": {"domain", "services", "reports", "io"},
 }
-TOP_LEVEL_HELPERS = {"errors", "__init__", "paths"}
+TOP_LEVEL_HELPERS = {"errors", "__init__", "paths", "resources_rc"}  # rc: icons, QtCore only
 WIDGET_MODULES = {"PySide6.QtWidgets", "PySide6.QtGui", "PySide6.QtPrintSupport",
                   "PySide6.QtPdfWidgets", "PySide6.QtCharts"}
 

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 import desktop
 from desktop.services import open_store
 from desktop.services import today as today_service
-from desktop.ui import dialogs, settings, theme
+from desktop.ui import dialogs, settings, theme, window_extras
 from desktop.ui.navigation import Navigation
 from desktop.ui.pages import PAGES, START_PAGE, Page, spec
 
@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_header()
         self._build_menus()
+        window_extras.install(self)  # icons, extra shortcuts, preferences, help (issue 7)
         self.navigation.page_chosen.connect(self.show_page)
         self.statusBar().setObjectName("statusBar")
         self.show_store_path()
