@@ -187,6 +187,7 @@ def run(args) -> int:
             app.setStyleSheet(sheet)
             app.setPalette(palette)
             app.setStyle(style)
+            app.setProperty("coffeeFusion", None)
         settings().sync()
         logs.shutdown()
 

@@ -144,8 +144,11 @@ QMenu::item:disabled {{ color: {c.quiet}; }}
 
 def apply(app: QApplication, scheme: str = "system") -> Colors:
     """Sets Fusion, the palette and the stylesheet for `scheme` (system, light or dark)."""
-    if app.style().name().lower() != "fusion":
+    # With a stylesheet set, style() is Qt's stylesheet wrapper whose name() is empty, so
+    # remember whether Fusion was set rather than asking.
+    if app.property("coffeeFusion") is not True:
         app.setStyle("Fusion")
+        app.setProperty("coffeeFusion", True)
     dark = system_is_dark() if scheme not in ("light", "dark") else scheme == "dark"
     colors = DARK if dark else LIGHT
     app.setProperty("coffeeDark", dark)

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from desktop.services import open_store
-from desktop.ui import dialogs, settings
+from desktop.ui import dialogs, settings, theme
 from desktop.ui.main_window import MainWindow
 from desktop.ui.models import RECORD_ROLE
 
@@ -168,9 +168,11 @@ def test_about_names_the_database(window, monkeypatch):
     assert "Ctrl+F" in shown[1]
 
 
-def test_theme_choice_is_stored(window, qapp):
+def test_theme_choice_is_stored(window, qapp, monkeypatch):
+    applied = []
+    monkeypatch.setattr(theme, "apply", lambda app, scheme: applied.append(scheme))
     window.actions["theme_dark"].trigger()
     assert settings().value("view/theme") == "dark"
-    assert qapp.property("coffeeDark") is True
     window.actions["theme_light"].trigger()
-    assert qapp.property("coffeeDark") is False
+    assert applied == ["dark", "light"]
+    assert window.actions["theme_light"].isChecked()

@@ -49,3 +49,18 @@ def test_chat_model(qtmodeltester):
     assert model.data(model.index(2, COL_THANK_YOU)).startswith("sent")
     model.sort(COL_WHEN, Qt.SortOrder.DescendingOrder)
     assert [c.id for c in model.rows()] == [1, 3, 2]
+
+
+def test_insight_group_model(qtmodeltester):
+    from desktop.domain.enums import InsightKind
+    from desktop.domain.insights import InsightGroup
+    from desktop.ui.models.insights import COL_PEOPLE, COL_WHO, InsightGroupTableModel
+
+    groups = [InsightGroup(InsightKind.SKILL, "sql", "SQL", 1, ()),
+              InsightGroup(InsightKind.SKILL, "story", "Storytelling", 3, ())]
+    model = InsightGroupTableModel()
+    model.set_rows(groups)
+    qtmodeltester.check(model)
+    model.sort(COL_PEOPLE, Qt.SortOrder.DescendingOrder)
+    assert [g.key for g in model.rows()] == ["story", "sql"]
+    assert model.data(model.index(0, COL_WHO)) == ""
