@@ -186,8 +186,9 @@ def run(args) -> int:
             style, palette, sheet = saved_look
             app.setStyleSheet(sheet)
             app.setPalette(palette)
-            app.setStyle(style)
-            app.setProperty("coffeeFusion", None)
+            if style:  # empty when a stylesheet was set before: then there is none to restore
+                app.setStyle(style)
+                app.setProperty("coffeeFusion", None)
         settings().sync()
         logs.shutdown()
 
