@@ -147,11 +147,31 @@ def thank_you(profile: Profile, contact: Contact, *, takeaway: str = "",
     return Draft("Thank you for your time", "\n\n".join(paragraphs))
 
 
+# A takeaway paragraph splits into sentences: the thank-you names ONE specific thing.
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9À-Ý\"“‘(])")
+
+
+_ABBREVIATION = re.compile(r"(?:^|\s)(?:(?:[A-Za-z]\.){1,3}|Mr\.|Mrs\.|Ms\.|Dr\.|St\.|vs\.|"
+                           r"etc\.|Inc\.|Ltd\.|Jr\.|Sr\.|No\.)$")
+
+
+def _sentences(line: str) -> list[str]:
+    out: list[str] = []
+    for piece in _SENTENCE_BREAK.split(line):
+        if out and _ABBREVIATION.search(out[-1]):
+            out[-1] += " " + piece  # "e.g. Mia" is not the end of a sentence
+        else:
+            out.append(piece)
+    return out
+
+
 def takeaway_choices(takeaways: str, insights: tuple[str, ...] | list[str] = ()) -> list[str]:
-    """The lines a user can pick as the one takeaway: each takeaway line, then insights."""
+    """What a user can pick as the one takeaway: each takeaway line (or sentence of a
+    paragraph), then the insights."""
     seen: set[str] = set()
     out = []
-    for line in [*takeaways.splitlines(), *insights]:
+    pieces = [s for line in takeaways.splitlines() for s in _sentences(line)]
+    for line in [*pieces, *insights]:
         text = re.sub(r"^\s*(?:[-•*]|\d+[.)])\s*", "", line).strip()
         if text and text.casefold() not in seen:
             seen.add(text.casefold())

@@ -215,9 +215,12 @@ def add_referral(store: Store, chat_id: int, person: r.Contact, *, why: str = ""
 
 def referrals(store: Store, chat_id: int) -> list[r.Contact]:
     """People this chat's contact referred, as made from this chat's wrap-up."""
-    ids = [row.contact_id for row in _follow_ups(chat_id, FollowUpKind.INTRODUCTION)]
-    return [contacts_service.get(store, cid) for cid in ids
-            if m.Contact.get_or_none(m.Contact.id == cid) is not None]
+    chat = chats.get(store, chat_id)
+    ids = dict.fromkeys(row.contact_id for row in _follow_ups(chat_id, FollowUpKind.INTRODUCTION))
+    rows = m.Contact.select(m.Contact.id).where(m.Contact.id.in_(list(ids))
+                                                & (m.Contact.referred_by == chat.contact_id))
+    found = {row.id for row in rows}
+    return [contacts_service.get(store, cid) for cid in ids if cid in found]
 
 
 def add_promise(store: Store, chat_id: int, text: str, *, mine: bool,

@@ -90,3 +90,9 @@ def test_long_body_does_not_fit():
     url = drafts.mailto_url("a@b.c", "s", "x" * 2000)
     assert not drafts.mailto_fits(url)
     assert drafts.mailto_fits(drafts.mailto_url("a@b.c", "s", "short"))
+
+
+def test_takeaway_paragraph_splits_into_sentences():
+    text = "Brand research is bought in. A coordinator role opens in June! Ask e.g. Mia"
+    assert drafts.takeaway_choices(text) == [
+        "Brand research is bought in.", "A coordinator role opens in June!", "Ask e.g. Mia"]

@@ -1,0 +1,5 @@
+"""The interview wizard: prep, live notes and wrap-up of one chat (see chat_wizard.py).
+
+`launch` holds what the main window calls (new chat, open a chat, plan a chat with a
+contact, the profile dialog); the pages, panels and small widgets sit beside it.
+"""
