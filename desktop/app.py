@@ -134,12 +134,13 @@ def run(args) -> int:
     app.setApplicationVersion(__version__)
     crash = CrashHandler(interactive=not startup.smoke, log_path=lambda: log_path).install()
     previous_sigint = signal.getsignal(signal.SIGINT)
+    stop_following = None
     try:
         from desktop.ui.main_window import MainWindow, theme_choice
 
         theme.apply(app, theme_choice())
         app.setWindowIcon(icons.app_icon())
-        theme.follow_system(app, theme_choice)
+        stop_following = theme.follow_system(app, theme_choice)
         try:
             store = _open_store(args)
         except UserError as exc:
@@ -175,6 +176,8 @@ def run(args) -> int:
         return 1
     finally:
         signal.signal(signal.SIGINT, previous_sigint)
+        if stop_following is not None:
+            stop_following()
         startup.join()
         if startup.window is not None:
             startup.window.hide()

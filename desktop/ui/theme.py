@@ -13,6 +13,7 @@ so a later redesign changes this file only.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -157,17 +158,21 @@ def apply(app: QApplication, scheme: str = "system") -> Colors:
     return colors
 
 
-def follow_system(app: QApplication, scheme_of) -> None:
-    """Re-applies the look when the system scheme changes and the user chose "system"."""
+def follow_system(app: QApplication, scheme_of) -> Callable[[], None]:
+    """Re-applies the look when the system scheme changes and the user chose "system".
+
+    Returns a function that stops following (the app calls it when its window closes).
+    """
     hints = QGuiApplication.styleHints()
     signal = getattr(hints, "colorSchemeChanged", None)
     if signal is None:
-        return
+        return lambda: None
 
     def changed(*_):
         if scheme_of() == "system":
             apply(app, "system")
     signal.connect(changed)
+    return lambda: signal.disconnect(changed)
 
 
 def set_role(widget: QWidget, role: str, **extra) -> QWidget:

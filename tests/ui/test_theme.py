@@ -41,3 +41,24 @@ def test_system_follows_the_platform(app, monkeypatch, dark):
 def test_late_is_red_and_differs_from_the_accent():
     for colors in (theme.LIGHT, theme.DARK):
         assert colors.late != colors.accent
+
+
+def test_a_system_change_is_followed_until_stopped(app, monkeypatch):
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+
+    choice = ["system"]
+    theme.apply(app, "light")
+    stop = theme.follow_system(app, lambda: choice[0])
+    hints = QGuiApplication.styleHints()
+    monkeypatch.setattr(theme, "system_is_dark", lambda: True)
+    hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+    assert theme.current() is theme.DARK
+    choice[0] = "dark"  # the user picked one: system changes no longer matter
+    monkeypatch.setattr(theme, "system_is_dark", lambda: False)
+    hints.colorSchemeChanged.emit(Qt.ColorScheme.Light)
+    assert theme.current() is theme.DARK
+    stop()
+    choice[0] = "system"
+    hints.colorSchemeChanged.emit(Qt.ColorScheme.Light)
+    assert theme.current() is theme.DARK
