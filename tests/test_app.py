@@ -101,3 +101,15 @@ def test_the_demo_says_it_is_a_throwaway(qtbot, tmp_path):
     window.show_store_path()
     assert "throwaway" in window.statusBar().currentMessage()
     window.store.close()
+
+
+def test_a_refused_database_gets_a_message_box(qapp, tmp_path, monkeypatch):
+    from desktop.ui import dialogs
+
+    garbage = tmp_path / "garbage.sqlite"
+    garbage.write_bytes(b"\x00" * 4096)
+    shown = []
+    monkeypatch.setattr(dialogs, "error", lambda parent, text, *a, **k: shown.append(text))
+    assert main(["--db", str(garbage)]) == 2
+    assert len(shown) == 1 and str(garbage) in shown[0]
+    assert garbage.read_bytes() == b"\x00" * 4096
