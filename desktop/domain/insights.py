@@ -35,14 +35,17 @@ _WORD = re.compile(r"[^\W_]+[+#]*")
 
 
 def _singular(word: str) -> str:
-    # Enough English to make "models"/"model" and "analyses"/"analysis" meet; no stemming
-    # beyond that, because "design"/"designer" are different things to a career changer.
+    # Enough English to make "models"/"model", "analyses"/"analysis" and "approaches"/
+    # "approach" meet; no stemming beyond that, because "design"/"designer" are different
+    # things to a career changer.
     if len(word) <= 3 or word.endswith(("ss", "us", "is")):
         return word
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
-    if word.endswith("ses") and len(word) > 5:
+    if word.endswith("yses"):
         return word[:-2] + "is"
+    if word.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]
     if word.endswith("s"):
         return word[:-1]
     return word

@@ -135,3 +135,16 @@ def view(store: Store, path_id: int) -> CareerPathView:
         if lead.career_path_id == path_id or (lead.chat_id in chat_ids)
     )
     return CareerPathView(path, chats, insights, leads)
+
+
+def chat_choices(store: Store) -> list[PathChat]:
+    """Every chat that could be linked to a path (not ideas nor cancelled), latest first."""
+    return [
+        PathChat(chat_id, cid, name, status, _dt(ended) or _dt(at))
+        for chat_id, cid, name, status, at, ended in store.db.execute_sql(
+            """SELECT ch.id, ch.contact_id, trim(c.first_name || ' ' || c.last_name),
+                      ch.status, ch.scheduled_at, ch.ended_at
+                 FROM chat ch JOIN contact c ON c.id = ch.contact_id
+                WHERE ch.status NOT IN ('idea', 'cancelled')
+                ORDER BY coalesce(ch.ended_at, ch.scheduled_at, ch.created_at) DESC, ch.id DESC""")
+    ]

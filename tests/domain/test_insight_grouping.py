@@ -73,3 +73,11 @@ def test_resolve_follows_chains_and_survives_loops():
     assert resolve("a", {"a": "b", "b": "c"}) == "c"
     assert resolve("a", {"a": "b", "b": "a"}) in {"a", "b"}
     assert resolve("x", {}) == "x"
+
+
+def test_plurals_meet_their_singulars():
+    for plural, singular in (("databases", "database"), ("analyses", "analysis"),
+                             ("approaches", "approach"), ("processes", "process"),
+                             ("companies", "company"), ("courses", "course"), ("boxes", "box")):
+        assert normalise(plural) == normalise(singular) == singular
+    assert normalise("business") == "business"

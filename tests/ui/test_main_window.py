@@ -40,8 +40,8 @@ def test_every_page_shows_what_the_store_holds(qtbot, store, seeded):
     assert questions.model.rowCount() > 0  # the built-in bank
 
     insights = window.show_page("insights")
-    skills = insights.tables["skill"].model()
-    assert skills.record(0).title.lower() == "learn sql"
+    skills = insights.skills_panel.model
+    assert skills.group(0).title.lower() == "learn sql"
     assert set(window.built_pages()) == {"today", "contacts", "chats", "questions", "insights"}
 
 

@@ -1,119 +1,208 @@
-"""Insights: what the chats taught, grouped by kind and ranked by how many people said it.
+"""Insights: what many chats taught, at a glance and in detail.
 
-A first, plain version: one short table per kind. A later page adds merging, job leads, the
-referral tree and the monthly figures.
+At the top, three charts: chats held per month, the funnel (requested → held → thanked →
+referral given), and the share of thank-yous sent on time. Below, tabs: what people said
+(grouped by kind, ranked by how many different people said it, merged by hand), skills to
+build (tick them off), job leads, career paths with their evidence, and the network (who
+introduced whom). The data comes from one service call (`insights.overview`);
+`show_overview(data)` only fills the widgets.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from datetime import datetime
+
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QScrollArea,
-    QTableView,
+    QTabWidget,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.domain.enums import InsightKind
+from desktop.domain.insights import InsightsOverview
 from desktop.services import insights as insights_service
 from desktop.ui import theme
-from desktop.ui.models.insights import COL_PEOPLE, COL_TITLE, COL_WHO, InsightGroupTableModel
+from desktop.ui.charts import FunnelChart, MonthBars, ShareRing
+from desktop.ui.insights.groups_panel import GroupsPanel, SkillsPanel
+from desktop.ui.insights.leads_panel import LeadsPanel
+from desktop.ui.insights.models import ReferralTreeModel
+from desktop.ui.insights.paths_panel import PathsPanel
 from desktop.ui.pages import Page
 
-ROW_HEIGHT = 30
+TAB_SAID, TAB_SKILLS, TAB_LEADS, TAB_PATHS, TAB_NETWORK = range(5)
+
+
+def _card(title: str, chart: QWidget, name: str) -> QFrame:
+    card = QFrame()
+    card.setObjectName(name)
+    theme.set_role(card, "card")
+    layout = QVBoxLayout(card)
+    layout.setContentsMargins(14, 10, 14, 8)
+    layout.setSpacing(2)
+    label = QLabel(title)
+    theme.set_role(label, "name")
+    layout.addWidget(label)
+    layout.addWidget(chart)
+    return card
+
+
+def _local_style(c: theme.Colors) -> str:
+    # Roomier rows for the page's plain lists; the shared stylesheet styles only navigation.
+    return f"""
+QListWidget {{ background: {c.base}; border: 1px solid {c.border}; border-radius: 6px;
+    outline: none; padding: 4px; }}
+QListWidget::item {{ padding: 5px 8px; border-radius: 4px; }}
+QListWidget::item:selected {{ background: {c.accent_soft}; color: {c.text}; }}
+QTableView::indicator {{ width: 14px; height: 14px; border: 1px solid {c.quiet};
+    border-radius: 3px; background: {c.base}; }}
+QTableView::indicator:checked {{ background: {c.accent}; border-color: {c.accent}; }}
+"""
 
 
 class InsightsPage(Page):
-    def __init__(self, store, parent=None):
+    def __init__(self, store, parent=None, *, now: datetime | None = None):
         super().__init__(store, parent)
-        self.tables: dict[str, QTableView] = {}
-        scroll = QScrollArea(self)
-        scroll.setObjectName("insightsScroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
-        content = QWidget()
-        scroll.setWidget(content)
-        self._layout = QVBoxLayout(content)
-        self._layout.setContentsMargins(32, 24, 32, 32)
-        self._layout.setSpacing(10)
+        self._now = now
+        self._data: InsightsOverview | None = None
+        self._reload = QTimer(self, singleShot=True, interval=0)
+        self._reload.timeout.connect(self._changed_now)
+        self.setStyleSheet(_local_style(theme.current()))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 22, 32, 20)
+        layout.setSpacing(10)
+
+        header = QHBoxLayout()
+        header.addWidget(theme.set_role(QLabel(self.tr("Insights")), "heading"))
+        header.addSpacing(12)
+        self.summary = QLabel()
+        self.summary.setObjectName("insightsSummary")
+        theme.set_role(self.summary, "quiet")
+        header.addWidget(self.summary, 0, Qt.AlignmentFlag.AlignBottom)
+        header.addStretch(1)
+        layout.addLayout(header)
+
+        charts = QHBoxLayout()
+        charts.setSpacing(12)
+        self.month_chart = MonthBars()
+        self.funnel_chart = FunnelChart()
+        self.on_time_chart = ShareRing()
+        for chart in (self.month_chart, self.funnel_chart, self.on_time_chart):
+            chart.HEIGHT = 120
+            chart.setFixedHeight(120)
+        charts.addWidget(_card(self.tr("Chats held per month"), self.month_chart,
+                               "monthCard"), 5)
+        charts.addWidget(_card(self.tr("From request to referral"), self.funnel_chart,
+                               "funnelCard"), 5)
+        charts.addWidget(_card(self.tr("Thank-yous on time"), self.on_time_chart,
+                               "onTimeCard"), 3)
+        layout.addLayout(charts)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("insightsTabs")
+        self.tabs.setDocumentMode(True)
+        self.groups_panel = GroupsPanel(store)
+        self.skills_panel = SkillsPanel(store)
+        self.leads_panel = LeadsPanel(store)
+        self.paths_panel = PathsPanel(store)
+        self.network = QTreeView()
+        self.network.setObjectName("referralTree")
+        self.network.setAccessibleName(self.tr("Who introduced whom"))
+        self.network_model = ReferralTreeModel(self)
+        self.network.setModel(self.network_model)
+        self.network.setUniformRowHeights(True)
+        self.network.setAlternatingRowColors(True)
+        header_view = self.network.header()
+        header_view.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header_view.setStretchLastSection(False)
+        for col, width in ((1, 240), (2, 100), (3, 100)):
+            header_view.resizeSection(col, width)
+        self.network.doubleClicked.connect(self._open_network_contact)
+        network_tab = QWidget()
+        network_layout = QVBoxLayout(network_tab)
+        network_layout.setContentsMargins(0, 8, 0, 0)
+        self.network_hint = QLabel()
+        self.network_hint.setObjectName("networkHint")
+        theme.set_role(self.network_hint, "quiet")
+        network_layout.addWidget(self.network_hint)
+        network_layout.addWidget(self.network, 1)
+        for widget, text in ((self.groups_panel, self.tr("What people said")),
+                             (self.skills_panel, self.tr("Skills to build")),
+                             (self.leads_panel, self.tr("Job leads")),
+                             (self.paths_panel, self.tr("Career paths")),
+                             (network_tab, self.tr("Network"))):
+            self.tabs.addTab(widget, text)
+        layout.addWidget(self.tabs, 1)
+
+        for panel in (self.groups_panel, self.skills_panel, self.leads_panel, self.paths_panel):
+            panel.changed.connect(self._reload.start)
+        self.groups_panel.show_contact_requested.connect(self.show_contact_requested)
+        self.paths_panel.open_chat_requested.connect(self.open_chat_requested)
         self.refresh()
 
     def title(self) -> str:
         return self.tr("Insights")
 
     def refresh(self) -> None:
-        while self._layout.count():
-            item = self._layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().hide()  # gone now; deleted once back in the event loop
-                item.widget().deleteLater()
-            elif item.layout() is not None:
-                _clear(item.layout())
-        self.tables.clear()
-        groups = insights_service.groups(self.store)
-        total = sum(len(g) for g in groups.values())
-        header = QHBoxLayout()
-        header.addWidget(theme.set_role(QLabel(self.tr("Insights")), "heading"))
-        header.addSpacing(12)
-        header.addWidget(theme.set_role(QLabel(self.tr("%n things people told you", "", total)),
-                                        "quiet"), 0, Qt.AlignmentFlag.AlignBottom)
-        header.addStretch(1)
-        self._layout.addLayout(header)
-        if not total:
-            self._layout.addWidget(theme.set_role(QLabel(self.tr(
-                "Nothing yet. Insights you note during and after your chats gather here, "
-                "ranked by how many people said the same thing.")), "empty"))
-        for kind, kind_groups in groups.items():
-            if not kind_groups:
-                continue
-            name = QCoreApplication.translate("InsightKind", kind.label)
-            self._layout.addWidget(theme.set_role(QLabel(f"{name}  ·  {len(kind_groups)}"),
-                                                  "subheading"))
-            self._layout.addWidget(self._table(kind.value, kind_groups))
-        self._layout.addStretch(1)
+        self.show_overview(insights_service.overview(self.store, self._now))
 
-    def _table(self, kind: str, kind_groups) -> QTableView:
-        model = InsightGroupTableModel(self)
-        model.set_rows(kind_groups)
-        table = QTableView()
-        table.setObjectName(f"insights_{kind}")
-        table.setModel(model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setShowGrid(False)
-        table.setWordWrap(False)
-        table.setAlternatingRowColors(True)
-        table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
-        header = table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        # The insight itself gets the room; who said it takes what is left.
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COL_PEOPLE, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_WHO, QHeaderView.ResizeMode.Interactive)
-        table.setColumnWidth(COL_WHO, 320)
-        table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        # The page scrolls, not each table: size it to its rows.
-        table.setFixedHeight(header.sizeHint().height() + ROW_HEIGHT * len(kind_groups) + 4)
-        table.setSortingEnabled(True)
-        table.sortByColumn(COL_PEOPLE, Qt.SortOrder.DescendingOrder)
-        self.tables[kind] = table
-        return table
+    def _changed_now(self) -> None:
+        # Deferred: a panel's change often comes from inside an editor that is closing.
+        self.refresh()
+        self.data_changed.emit()
 
+    def show_overview(self, data: InsightsOverview) -> None:
+        """Fills every part from `data` (no store access but the open career path's view)."""
+        self._data = data
+        said = sum(len(g.mentions) for gs in data.groups.values() for g in gs)
+        people = len({m.contact_id for gs in data.groups.values() for g in gs
+                      for m in g.mentions if m.contact_id is not None})
+        self.summary.setText(
+            self.tr("%1 things noted from %2 people").replace("%1", f"{said:,}")
+            .replace("%2", f"{people:,}") if said else
+            self.tr("Nothing noted yet: insights from your chats' wrap-ups gather here."))
+        fig = data.figures
+        self.month_chart.set_data(fig.per_month)
+        steps = dict(fig.funnel.steps())
+        self.funnel_chart.set_data([
+            (self.tr("Requested"), steps["requested"]), (self.tr("Held"), steps["held"]),
+            (self.tr("Thanked"), steps["thanked"]),
+            (self.tr("Referral given"), steps["referral_given"])])
+        sent = fig.thanked_on_time + fig.thanked_late
+        self.on_time_chart.set_data(
+            fig.thanked_on_time, sent,
+            self.tr("%1 of %2 sent in time").replace("%1", str(fig.thanked_on_time))
+            .replace("%2", str(sent)) if sent else self.tr("none sent yet"))
+        self.groups_panel.set_groups(data.groups)
+        self.skills_panel.set_groups(data.groups.get(InsightKind.SKILL, ()))
+        self.leads_panel.set_leads(data.leads, {p.id: p.name for p in data.paths
+                                                if p.id is not None})
+        self.paths_panel.set_paths(data.paths)
+        self.network_model.set_roots(data.referral_roots)
+        linked = sum(root.size for root in data.referral_roots)
+        self.network_hint.setText(
+            self.tr("%1 people linked by introductions. Double-click a person to open them.")
+            .replace("%1", f"{linked:,}") if linked else
+            self.tr("No introductions yet. When someone refers you to a contact, "
+                    "the chain shows here."))
+        if len(data.referral_roots) <= 20:
+            self.network.expandAll()
+        for tab, count in ((TAB_SKILLS, len(data.groups.get(InsightKind.SKILL, ()))),
+                           (TAB_LEADS, len(data.leads)), (TAB_PATHS, len(data.paths))):
+            base = self.tabs.tabText(tab).split("  ·  ")[0]
+            self.tabs.setTabText(tab, f"{base}  ·  {count}" if count else base)
 
-def _clear(layout) -> None:
-    while layout.count():
-        item = layout.takeAt(0)
-        if item.widget() is not None:
-            item.widget().deleteLater()
-        elif item.layout() is not None:
-            _clear(item.layout())
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self.setStyleSheet(_local_style(theme.current()))
+        super().changeEvent(event)
+
+    def _open_network_contact(self, index) -> None:
+        node = self.network_model.node(index)
+        if node is not None:
+            self.show_contact_requested.emit(node.contact_id)
