@@ -135,6 +135,11 @@ class ChatWizard(QWizard):
                             .replace("%2", stage))
 
     def _changed(self) -> None:
+        """A lifecycle step (request, start, end, referral, …): the page shows its result."""
+        self.context.saver.flush()
+        page = self.currentPage()
+        if page is not None:
+            page.reload()
         self._update_title()
         if self.chat_id is not None:
             self.chatChanged.emit(self.chat_id)

@@ -40,6 +40,8 @@ class ContactPicker(QWidget):
         self.contact_id: int | None = None
         self._chosen_name = ""
         self._names: dict[str, list[int]] = {}
+        self.rows: list = []  # the ContactRows last loaded
+        self.loaded = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -67,13 +69,16 @@ class ContactPicker(QWidget):
         self.edit.textEdited.connect(self._typed)
         self.edit.returnPressed.connect(self.resolve)
         self.edit.editingFinished.connect(self.resolve)
-        self.load()
 
     def load(self) -> None:
         """Reads every contact into the completer (cheap rows, fine for thousands)."""
         self.model.clear()
         self._names.clear()
-        for contact in contacts_service.list_rows(self.store):
+        self.rows = contacts_service.list_rows(self.store, include_archived=True)
+        self.loaded = True
+        for contact in self.rows:
+            if contact.archived:
+                continue
             label = f"{contact.name} — {contact.company}" if contact.company and \
                 contact.company != contact.name else contact.name
             item = QStandardItem(label)

@@ -146,7 +146,7 @@ class NotesPanel(QWidget):
                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.list.itemChanged.connect(self._edited)
         self.list.deleteKey.connect(self.delete_current)
-        self.list.kindKey.connect(self.kind_key)
+        self.list.kindKey.connect(self.change_selected_kind)
         layout.addWidget(self.list, 1)
         layout.addWidget(quiet(self.tr(
             "Enter saves · Ctrl+1…6 sets the kind · F2 edits the selected note")))
@@ -162,13 +162,17 @@ class NotesPanel(QWidget):
 
     def kind_key(self, index: int) -> None:
         """Ctrl+digit: changes the selected note when the list has focus, else the next one."""
-        kind = KINDS[index]
+        if self.list.hasFocus() and self.list.currentItem() is not None:
+            self.change_selected_kind(index)
+        else:
+            self.set_kind(KINDS[index])
+
+    def change_selected_kind(self, index: int) -> None:
         item = self.list.currentItem()
-        if self.list.hasFocus() and item is not None:
+        if item is not None:
+            kind = KINDS[index]
             item.setData(KIND_ROLE, kind.value)
             self.noteKindChanged.emit(item.data(ID_ROLE), kind)
-            return
-        self.set_kind(kind)
 
     def submit(self) -> None:
         text = self.edit.text().strip()

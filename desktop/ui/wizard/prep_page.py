@@ -226,7 +226,8 @@ class PrepPage(ChatPage):
 
     # --- filling ----------------------------------------------------------------------------
     def refresh(self) -> None:
-        self.picker.load()
+        if not self.picker.loaded:
+            self.picker.load()  # once: thousands of contacts are not re-read on every visit
         if self.chat_id is None:
             self.detail = None
             self.picker.set_contact(None)
@@ -254,8 +255,7 @@ class PrepPage(ChatPage):
         company = detail.company
         self.company_notes_edit.setEnabled(company is not None)
         if company is not None:
-            others = sum(1 for row in contacts_service.list_rows(self.store, include_archived=True)
-                         if row.company == company.name) - 1
+            others = sum(1 for row in self.picker.rows if row.company == company.name) - 1
             self.company_label.setText(self.tr("About %1").replace("%1", company.name))
             self.company_hint.setText(self.tr(
                 "Shared with the company's %n other contact(s).", "", others))
