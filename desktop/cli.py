@@ -138,25 +138,29 @@ def _import_json(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    if args.format == "json" or (args.format == "auto" and _is_json(args.file)):
+    if args.format == "json":
         return _import_json(args)
-    return _import_contacts(args)
+    from desktop.io import detect
+
+    # Read and recognise the file by its content before the database is even opened: a
+    # file that cannot be read changes nothing.
+    fmt, text = detect.load(args.file, args.format)
+    if fmt == "json":
+        return _import_json(args)
+    return _import_contacts(args, detect.parse_text(text, fmt, Path(args.file).name))
 
 
 SHOWN_PER_GROUP = 200  # lines listed per group (added, merged, rejected) before "… and N more"
 
 
-def _import_contacts(args: argparse.Namespace) -> int:
+def _import_contacts(args: argparse.Namespace, parsed) -> int:
     """`import FILE` of LinkedIn, Google, Outlook or vCard contacts: preview, then commit.
 
-    The file is read and parsed before the database is even opened, so a file that
-    cannot be read changes nothing; `--dry-run` and an all-rejected file write nothing.
+    `--dry-run` and a file whose every record is rejected open no write transaction.
     """
-    from desktop.io import detect
     from desktop.io.parsed import format_name
     from desktop.services import imports
 
-    parsed = detect.parse_path(args.file, args.format)
     with _open(args) as store:
         plan = imports.preview(store, parsed)
         if plan.importable and not args.dry_run:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop.errors import UserError
-from desktop.io import csvtable, google_csv, linkedin, outlook_csv, vcard
+from desktop.io import csvtable, google_csv, linkedin, outlook_csv
 from desktop.io.parsed import GOOGLE, JSON, LINKEDIN, OUTLOOK, VCARD, ParsedFile
 from desktop.io.text import read_text
 
@@ -18,12 +18,17 @@ CSV_READERS = {LINKEDIN: linkedin, GOOGLE: google_csv, OUTLOOK: outlook_csv}
 FORMATS = (LINKEDIN, GOOGLE, OUTLOOK, VCARD, JSON)
 
 
+def looks_like_vcard(text: str) -> bool:
+    head = text[:4096].lstrip("\ufeff \t\r\n").upper()
+    return head.startswith("BEGIN:VCARD") or "\nBEGIN:VCARD" in head
+
+
 def detect(text: str) -> str | None:
     """"json", "vcard", "linkedin", "google" or "outlook"; None when none fits."""
     head = text.lstrip("\ufeff \t\r\n")
     if head[:1] in ("{", "["):
         return JSON
-    if vcard.looks_like_vcard(text):
+    if looks_like_vcard(text):
         return VCARD
     best, best_score = None, 0
     for fmt, reader in CSV_READERS.items():
@@ -57,6 +62,8 @@ def parse_text(text: str, fmt: str = "auto", name: str = "the file") -> ParsedFi
             )
         fmt = found
     if fmt == VCARD:
+        from desktop.io import vcard  # only vCard imports pay for its import
+
         return vcard.parse(text, name)
     if fmt in CSV_READERS:
         return CSV_READERS[fmt].parse(text, name)

@@ -9,8 +9,10 @@ Values are kept exactly as written, including ones starting with "=" or "@".
 
 from __future__ import annotations
 
+import operator
 import re
 from datetime import date
+from functools import lru_cache
 
 from desktop.domain.enums import Source
 from desktop.domain.records import Contact, Labelled
@@ -66,31 +68,27 @@ def parse(text: str, name: str = "the file") -> ParsedFile:
             f"{name} does not look like a LinkedIn Connections.csv: no header row with "
             "First Name, Last Name and Company (or URL, Email Address) was found."
         )
-    col = {
-        "first": table.index(*FIRST),
-        "last": table.index(*LAST),
-        "url": table.index(*URL),
-        "email": table.index(*EMAIL),
-        "company": table.index(*COMPANY),
-        "position": table.index(*POSITION),
-        "connected": table.index(*CONNECTED),
-    }
+    # One C-level getter per row; a column the export lacks reads the "" appended last.
+    columns = [table.index(*names) for names in (FIRST, LAST, URL, EMAIL, COMPANY, POSITION,
+                                                 CONNECTED)]
+    getter = operator.itemgetter(*(-1 if i is None else i for i in columns))
     contacts: list[ParsedContact] = []
     rejected: list[Rejected] = []
     for line, cells, problem in table.rows(name):
         if cells is None:
             rejected.append(Rejected(line, problem))
             continue
-        get = csvtable.cell
-        email = clean(get(cells, col["email"]))
+        cells.append("")
+        first, last, url, email, company, position, connected = getter(cells)
+        email = clean(email)
         contact = Contact(
-            first_name=clean(get(cells, col["first"])),
-            last_name=clean(get(cells, col["last"])),
-            linkedin_url=clean(get(cells, col["url"])),
+            first_name=clean(first),
+            last_name=clean(last),
+            linkedin_url=clean(url),
             emails=(Labelled(email),) if email else (),
-            company=" ".join(get(cells, col["company"]).split()),
-            role=clean(get(cells, col["position"])),
-            connected_on=parse_connected_on(get(cells, col["connected"])),
+            company=" ".join(company.split()),
+            role=clean(position),
+            connected_on=parse_connected_on(connected),
             source=Source.LINKEDIN,
         )
         if not has_identity(contact):
@@ -106,6 +104,7 @@ _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _NUMERIC = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})")
 
 
+@lru_cache(maxsize=8192)  # a connections file repeats its dates many times
 def parse_connected_on(text: str) -> date | None:
     """"7 Feb 2022", "15 Mar 2024", "Feb 7, 2022", "2022-02-07" or "2/7/22"; None if not.
 

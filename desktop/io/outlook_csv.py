@@ -58,6 +58,10 @@ _PHONE_LABELS = [
 ]
 
 
+_PHONE_ORDER = {"mobile": 0, "main": 1, "work": 2, "home": 3, "other": 4, "car": 6,
+                "assistant": 7, "work fax": 8, "home fax": 8, "fax": 8, "pager": 9}
+
+
 def header_score(cells: list[str]) -> int:
     """How much a record looks like an Outlook CSV header (0: not at all)."""
     names = set(cells)
@@ -98,8 +102,11 @@ def parse(text: str, name: str = "the file") -> ParsedFile:
         "notes": table.index(*NOTES),
         "web": table.index(*WEB),
         "emails": [i for i, c in enumerate(cells_norm) if _is_email(c)],
-        "phones": [(i, _phone_label(c)) for i, c in enumerate(cells_norm)
-                   if _PHONE.search(c) and not _is_email(c)],
+        # Outlook lists its phone columns alphabetically (Business Fax first): order
+        # them the way people read a card, mobile first, faxes and pagers last.
+        "phones": sorted(((i, _phone_label(c)) for i, c in enumerate(cells_norm)
+                          if _PHONE.search(c) and not _is_email(c)),
+                         key=lambda pair: _PHONE_ORDER.get(pair[1], 5)),
         "location": [[table.index(n) for n in group] for group in LOCATION],
     }
     contacts: list[ParsedContact] = []

@@ -71,11 +71,6 @@ class _Card:
     lines: list[tuple[int, str]] = field(default_factory=list)
 
 
-def looks_like_vcard(text: str) -> bool:
-    head = text[:4096].lstrip("\ufeff \t\r\n").upper()
-    return head.startswith("BEGIN:VCARD") or "\nBEGIN:VCARD" in head
-
-
 def parse(text: str, name: str = "the file") -> ParsedFile:
     """Reads every card; raises UserError when there is no card or the file is cut short."""
     contacts: list[ParsedContact] = []

@@ -10,15 +10,12 @@ Merging fills empty fields and adds new e-mails, phones and tags. Company and ro
 also updated from a later export unless the user typed them (`contact.edited_fields`):
 what the user typed always wins. Importing the same file twice adds nobody.
 
-Writes are bulk `executemany` statements on the connection inside `store.atomic()`, with
-ids assigned here, because a row-by-row ORM insert is several times too slow for a
-10,000-row LinkedIn export (see bench/import_linkedin.py).
+The database's keys are loaded into dicts once; the writing is in `import_write`.
 """
 
 from __future__ import annotations
 
-import uuid
-from datetime import date, datetime
+from datetime import date
 
 from desktop.db import Store
 from desktop.domain.importing import (
@@ -31,8 +28,10 @@ from desktop.domain.importing import (
     ParsedFile,
 )
 from desktop.domain.records import Contact, Labelled
-from desktop.domain.rules import company_key, email_key, fold, linkedin_key, name_company_key
+from desktop.domain.rules import email_key, fold
 from desktop.errors import UserError
+from desktop.services import import_write
+from desktop.services.import_write import company_key, linkedin_key, name_key, phone_key
 
 FIELDS = ("first_name", "last_name", "role", "company", "location", "linkedin_url",
           "research", "connected_on")
@@ -48,30 +47,40 @@ SELECT c.id, c.first_name, c.last_name, c.role, coalesce(co.name, ''), c.locatio
 """
 
 
-def _phone_key(value: str) -> str:
-    digits = "".join(ch for ch in value if ch.isdigit())
-    return ("+" if value.strip().startswith("+") else "") + digits
-
-
 class _Target:
     """A contact being planned: an existing one receiving merges, or a new one."""
 
     __slots__ = ("id", "line", "values", "edited", "emails", "email_keys", "phones",
-                 "phone_keys", "tags", "tag_keys", "changed", "added", "source", "first")
+                 "phone_keys", "tags", "tag_keys", "changed", "first", "merged", "ref")
 
     def __init__(self, values: dict, *, id: int | None = None, line: int | None = None,
                  edited: frozenset[str] = frozenset()):
         self.id, self.line, self.values, self.edited = id, line, values, edited
-        self.emails: list[Labelled] = []
+        self.emails: list[Labelled] = []  # existing contact: only the ones to add
         self.phones: list[Labelled] = []
         self.tags: list[str] = []
         self.email_keys: set[str] = set()
         self.phone_keys: set[str] = set()
         self.tag_keys: set[str] = set()
         self.changed: set[str] = set()  # fields given a new value
-        self.added = False  # e-mails, phones or tags added
-        self.source = None
         self.first: Contact | None = None
+        self.merged = False
+        self.ref = id or 0  # the planner's reference: the id, or -(index + 1) when new
+
+    @classmethod
+    def new(cls, contact: Contact, line: int) -> _Target:
+        """A contact to create from its first record (the common, fast case)."""
+        target = cls({name: getattr(contact, name) for name in FIELDS}, line=line)
+        target.first = contact
+        target.emails = list(contact.emails)
+        target.phones = list(contact.phones)
+        target.tags = list(contact.tags)
+        target.email_keys = {email_key(e.value) for e in contact.emails}
+        if contact.phones:
+            target.phone_keys = {phone_key(p.value) for p in contact.phones}
+        if contact.tags:
+            target.tag_keys = {fold(t) for t in contact.tags}
+        return target
 
     @property
     def name(self) -> str:
@@ -80,6 +89,7 @@ class _Target:
 
     def absorb(self, contact: Contact) -> list[str]:
         """Merges `contact` in; returns what changed, in a few words each."""
+        self.merged = True
         changes = []
         existing = self.id is not None
         for name in FIELDS:
@@ -97,31 +107,29 @@ class _Target:
             self.changed.add(name)
             label = _FIELD_LABELS.get(name, name)
             changes.append(f"{label}: “{old}” → “{new}”" if old else f"{label}: “{new}”")
-        for email in contact.emails:
-            key = email_key(email.value)
-            if key and key not in self.email_keys:
-                self.email_keys.add(key)
-                self.emails.append(email)
-                changes.append(f"+ e-mail {email.value}")
-        for phone in contact.phones:
-            key = _phone_key(phone.value)
-            if key and key not in self.phone_keys:
-                self.phone_keys.add(key)
-                self.phones.append(phone)
-                changes.append(f"+ phone {phone.value}")
+        for kind, items, keys, key_of, into in (
+            ("e-mail", contact.emails, self.email_keys, email_key, self.emails),
+            ("phone", contact.phones, self.phone_keys, phone_key, self.phones),
+        ):
+            for item in items:
+                key = key_of(item.value)
+                if key and key not in keys:
+                    keys.add(key)
+                    into.append(item)
+                    changes.append(f"+ {kind} {item.value}")
         for tag in contact.tags:
             key = fold(tag)
             if key and key not in self.tag_keys:
                 self.tag_keys.add(key)
                 self.tags.append(tag)
                 changes.append(f"+ tag {tag}")
-        if existing and (self.emails or self.phones or self.tags):
-            self.added = True
         return changes
 
     def as_contact(self) -> Contact:
-        v = self.values
         assert self.first is not None
+        if not self.merged:
+            return self.first
+        v = self.values
         return Contact(
             first_name=v["first_name"], last_name=v["last_name"], role=v["role"],
             company=v["company"], location=v["location"], linkedin_url=v["linkedin_url"],
@@ -130,122 +138,19 @@ class _Target:
             source=self.first.source, cadence_days=self.first.cadence_days,
         )
 
+    def change(self) -> ContactChange | None:
+        """For an existing contact: what the commit must write; None when nothing."""
+        if self.id is None or not (self.changed or self.emails or self.phones or self.tags):
+            return None
+        values = tuple((name, self.values[name]) for name in FIELDS if name in self.changed)
+        return ContactChange(self.id, values, tuple(self.emails), tuple(self.phones),
+                             tuple(self.tags))
+
 
 def _differs(name: str, old, new) -> bool:
     if name == "company":
         return company_key(old) != company_key(new)
     return str(old).strip() != str(new).strip()
-
-
-def _blank_values() -> dict:
-    return {name: (None if name == "connected_on" else "") for name in FIELDS}
-
-
-class _Planner:
-    """Matches records to contacts; holds the database's keys, loaded once."""
-
-    def __init__(self, store: Store):
-        self.db = store.db
-        self.rows: dict[int, tuple] = {}
-        self.by_linkedin: dict[str, int | _Target] = {}
-        self.by_email: dict[str, int | _Target] = {}
-        self.emails_of: dict[int, list[str]] = {}
-        for row in self.db.execute_sql(_CONTACTS_SQL):
-            self.rows[row[0]] = row
-            if row[10]:
-                self.by_linkedin.setdefault(row[10], row[0])
-        for cid, key in self.db.execute_sql(
-            "SELECT contact_id, value_key FROM contact_email ORDER BY contact_id, position"
-        ):
-            self.by_email.setdefault(key, cid)
-            self.emails_of.setdefault(cid, []).append(key)
-        self.existing_names: dict[str, int] | None = None  # built when first needed
-        self.new_names: dict[str, _Target] = {}
-        self.targets: dict[int, _Target] = {}
-        self.extras_loaded = False
-
-    def existing(self, cid: int) -> _Target:
-        target = self.targets.get(cid)
-        if target is None:
-            row = self.rows[cid]
-            values = dict(zip(FIELDS, (row[1], row[2], row[3], row[4], row[5], row[6],
-                                       row[7], _date(row[8])), strict=True))
-            edited = frozenset(filter(None, (row[9] or "").split(",")))
-            target = _Target(values, id=cid, edited=edited)
-            target.email_keys.update(self.emails_of.get(cid, ()))
-            self._load_extras()
-            target.phone_keys.update(self.phones_of.get(cid, ()))
-            target.tag_keys.update(self.tags_of.get(cid, ()))
-            self.targets[cid] = target
-        return target
-
-    def _load_extras(self) -> None:
-        if self.extras_loaded:
-            return
-        self.extras_loaded = True
-        self.phones_of: dict[int, list[str]] = {}
-        for cid, value in self.db.execute_sql("SELECT contact_id, value FROM contact_phone"):
-            self.phones_of.setdefault(cid, []).append(_phone_key(value))
-        self.tags_of: dict[int, list[str]] = {}
-        for cid, key in self.db.execute_sql(
-            "SELECT ct.contact_id, t.name_key FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id"
-        ):
-            self.tags_of.setdefault(cid, []).append(key)
-
-    def _names(self) -> dict[str, int]:
-        if self.existing_names is None:
-            self.existing_names = {}
-            for row in self.rows.values():
-                key = name_company_key(row[1], row[2], row[4])
-                if key:
-                    self.existing_names.setdefault(key, row[0])
-        return self.existing_names
-
-    def _resolve(self, found: int | _Target) -> _Target:
-        return self.existing(found) if isinstance(found, int) else found
-
-    def match(self, contact: Contact, lk: str,
-              eks: list[tuple[str, str]]) -> tuple[_Target, ImportMatch] | None:
-        """The contact this record is, and on which key; None for a new person."""
-        if lk and lk in self.by_linkedin:
-            target = self._resolve(self.by_linkedin[lk])
-            return target, self._match(target, "linkedin", contact.linkedin_url)
-        for key, value in eks:
-            if key in self.by_email:
-                target = self._resolve(self.by_email[key])
-                return target, self._match(target, "email", value)
-        nk = name_company_key(contact.first_name, contact.last_name, contact.company)
-        if not nk:
-            return None
-        for index in (self._names(), self.new_names):
-            found = index.get(nk)
-            if found is None:
-                continue
-            target = self._resolve(found)
-            other = linkedin_key(target.values["linkedin_url"])
-            if lk and other and other != lk:
-                continue  # two people of the same name at one company, told apart by URL
-            shown = contact.full_name + (f", {contact.company}" if contact.company else "")
-            return target, self._match(target, "name", shown)
-        return None
-
-    @staticmethod
-    def _match(target: _Target, key: str, value: str) -> ImportMatch:
-        return ImportMatch(key, value, target.name, contact_id=target.id,
-                           line=None if target.id is not None else target.line)
-
-    def register(self, target: _Target, contact: Contact, lk: str,
-                 eks: list[tuple[str, str]]) -> None:
-        """Later records of the file with one of these keys merge into `target`."""
-        owner: int | _Target = target.id if target.id is not None else target
-        if lk:
-            self.by_linkedin.setdefault(lk, owner)
-        for key, _ in eks:
-            self.by_email.setdefault(key, owner)
-        if target.id is None:
-            nk = name_company_key(contact.first_name, contact.last_name, contact.company)
-            if nk:
-                self.new_names.setdefault(nk, target)
 
 
 def _date(value) -> date | None:
@@ -257,57 +162,156 @@ def _date(value) -> date | None:
         return None
 
 
-def _fingerprint(store: Store) -> tuple:
-    """Changes when anything was written since: by this connection or by another one."""
-    conn = store.db.connection()
-    version = conn.execute("PRAGMA data_version").fetchone()[0]
-    return (id(conn), conn.total_changes, version)
+class _Planner:
+    """Matches records to contacts; holds the database's keys, loaded once.
+
+    The key dicts map to an existing contact's id (> 0) or to a contact planned earlier
+    in this file, as -(its index in `new` + 1). A planned contact stays the record it was
+    read as until a later record merges into it (rare), which keeps big files fast.
+    """
+
+    def __init__(self, store: Store):
+        self.db = store.db
+        self.rows: dict[int, tuple] = {}
+        self.by_linkedin: dict[str, int] = {}
+        self.by_email: dict[str, int] = {}
+        self.emails_of: dict[int, list[str]] = {}
+        for row in self.db.execute_sql(_CONTACTS_SQL):
+            self.rows[row[0]] = row
+            if row[10]:
+                self.by_linkedin.setdefault(row[10], row[0])
+        for cid, key in self.db.execute_sql(
+            "SELECT contact_id, value_key FROM contact_email ORDER BY contact_id, position"
+        ):
+            self.by_email.setdefault(key, cid)
+            self.emails_of.setdefault(cid, []).append(key)
+        self.existing_names: dict[str, int] | None = None  # built when first needed
+        self.new_names: dict[str, int] = {}
+        self.new: list[ParsedContact | _Target] = []
+        self.targets: dict[int, _Target] = {}
+        self.phones_of: dict[int, list[str]] | None = None
+        self.tags_of: dict[int, list[str]] = {}
+
+    def existing(self, cid: int) -> _Target:
+        target = self.targets.get(cid)
+        if target is None:
+            row = self.rows[cid]
+            values = dict(zip(FIELDS, (*row[1:8], _date(row[8])), strict=True))
+            edited = frozenset(filter(None, (row[9] or "").split(",")))
+            target = _Target(values, id=cid, edited=edited)
+            self._load_extras()
+            assert self.phones_of is not None
+            target.email_keys.update(self.emails_of.get(cid, ()))
+            target.phone_keys.update(self.phones_of.get(cid, ()))
+            target.tag_keys.update(self.tags_of.get(cid, ()))
+            self.targets[cid] = target
+        return target
+
+    def _load_extras(self) -> None:
+        if self.phones_of is not None:
+            return
+        self.phones_of = {}
+        for cid, value in self.db.execute_sql("SELECT contact_id, value FROM contact_phone"):
+            self.phones_of.setdefault(cid, []).append(phone_key(value))
+        for cid, key in self.db.execute_sql(
+            "SELECT ct.contact_id, t.name_key FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id"
+        ):
+            self.tags_of.setdefault(cid, []).append(key)
+
+    def _names(self) -> dict[str, int]:
+        if self.existing_names is None:
+            self.existing_names = {}
+            for row in self.rows.values():
+                key = name_key(row[1], row[2], row[4])
+                if key:
+                    self.existing_names.setdefault(key, row[0])
+        return self.existing_names
+
+    def _resolve(self, ref: int) -> _Target:
+        if ref > 0:
+            return self.existing(ref)
+        entry = self.new[-ref - 1]
+        if isinstance(entry, ParsedContact):
+            entry = self.new[-ref - 1] = _Target.new(entry.contact, entry.line)
+            entry.ref = ref
+        return entry
+
+    def match(self, contact: Contact, lk: str, eks: list[tuple[str, str]],
+              nk: str) -> tuple[_Target, ImportMatch] | None:
+        """The contact this record is, and on which key; None for a new person."""
+        if lk and lk in self.by_linkedin:
+            target = self._resolve(self.by_linkedin[lk])
+            return target, _match(target, "linkedin", contact.linkedin_url)
+        for key, value in eks:
+            if key in self.by_email:
+                target = self._resolve(self.by_email[key])
+                return target, _match(target, "email", value)
+        if not nk:
+            return None
+        for index in (self._names(), self.new_names):
+            ref = index.get(nk)
+            if ref is None:
+                continue
+            target = self._resolve(ref)
+            other = linkedin_key(target.values["linkedin_url"])
+            if lk and other and other != lk:
+                continue  # two people of one name at one company, told apart by their URLs
+            shown = ", ".join(p for p in (contact.full_name, contact.company) if p)
+            return target, _match(target, "name", shown)
+        return None
+
+    def add(self, item: ParsedContact, lk: str, eks: list[tuple[str, str]], nk: str) -> None:
+        """A new contact: later records of the file with one of its keys merge into it."""
+        self.new.append(item)
+        self.register(-len(self.new), lk, eks, nk)
+
+    def register(self, ref: int, lk: str, eks: list[tuple[str, str]], nk: str) -> None:
+        if lk:
+            self.by_linkedin.setdefault(lk, ref)
+        for key, _ in eks:
+            self.by_email.setdefault(key, ref)
+        if ref < 0 and nk:
+            self.new_names.setdefault(nk, ref)
+
+
+def _match(target: _Target, key: str, value: str) -> ImportMatch:
+    return ImportMatch(key, value, target.name, contact_id=target.id,
+                       line=None if target.id is not None else target.line)
 
 
 def preview(store: Store, parsed: ParsedFile) -> ImportPreview:
     """What importing `parsed` would do. Reads the database; writes nothing."""
     with store.atomic():
-        fingerprint = _fingerprint(store)
-        return _plan(store, parsed, fingerprint)
+        return _plan(store, parsed, import_write.fingerprint(store))
 
 
 def _plan(store: Store, parsed: ParsedFile, fingerprint: tuple) -> ImportPreview:
     planner = _Planner(store)
-    new_targets: list[_Target] = []
     added: list[ImportItem] = []
     merged: list[ImportItem] = []
     for item in parsed.contacts:
         contact = item.contact
-        lk = linkedin_key(contact.linkedin_url)
-        eks = [(email_key(e.value), e.value) for e in contact.emails if email_key(e.value)]
-        found = planner.match(contact, lk, eks)
+        lk = linkedin_key(contact.linkedin_url) if contact.linkedin_url else ""
+        eks = [(k, e.value) for e in contact.emails if (k := email_key(e.value))]
+        nk = name_key(contact.first_name, contact.last_name, contact.company)
+        found = planner.match(contact, lk, eks, nk)
         if found is None:
-            target = _Target(_blank_values(), line=item.line)
-            target.first = contact
-            target.absorb(contact)
-            new_targets.append(target)
+            planner.add(item, lk, eks, nk)
             added.append(ImportItem(item.line, contact))
-        else:
-            target, match = found
-            changes = target.absorb(contact)
-            merged.append(ImportItem(item.line, contact, match, tuple(changes)))
-        planner.register(target, contact, lk, eks)
-    to_change = []
-    for target in planner.targets.values():
-        if not (target.changed or target.added):
             continue
-        to_change.append(ContactChange(
-            target.id,  # type: ignore[arg-type]
-            tuple((name, target.values[name]) for name in FIELDS if name in target.changed),
-            tuple(target.emails), tuple(target.phones), tuple(target.tags),
-        ))
+        target, match = found
+        changes = target.absorb(contact)
+        merged.append(ImportItem(item.line, contact, match, tuple(changes)))
+        planner.register(target.ref, lk, eks, nk)
+    changes = [t.change() for t in planner.targets.values()]
     return ImportPreview(
         format=parsed.format,
         added=tuple(added),
         merged=tuple(merged),
         rejected=tuple(sorted(parsed.rejected, key=lambda r: r.line)),
-        to_add=tuple(ParsedContact(t.as_contact(), t.line or 0) for t in new_targets),
-        to_change=tuple(to_change),
+        to_add=tuple(e if isinstance(e, ParsedContact)
+                     else ParsedContact(e.as_contact(), e.line or 0) for e in planner.new),
+        to_change=tuple(c for c in changes if c is not None),
         parsed=parsed,
         fingerprint=fingerprint,
     )
@@ -318,129 +322,11 @@ def commit(store: Store, plan: ImportPreview) -> ImportResult:
     if plan.importable == 0:
         raise UserError("There is nothing to import: every record was rejected.")
     with store.atomic():
-        if plan.parsed is not None and _fingerprint(store) != plan.fingerprint:
-            plan = _plan(store, plan.parsed, _fingerprint(store))
-        new_ids = _write(store, plan)
+        now = import_write.fingerprint(store)
+        if plan.parsed is not None and now != plan.fingerprint:
+            plan = _plan(store, plan.parsed, now)
+        new_ids = import_write.write(store, plan)
     return ImportResult(
         added=len(plan.added), merged=len(plan.merged), changed=len(plan.to_change),
         rejected=len(plan.rejected), new_ids=tuple(new_ids),
     )
-
-
-def _write(store: Store, plan: ImportPreview) -> list[int]:
-    conn = store.db.connection()
-    stamp = str(datetime.now().replace(microsecond=0))
-    company_ids = _ensure_companies(conn, plan, stamp)
-    tag_ids = _ensure_tags(conn, plan)
-    next_id = (conn.execute("SELECT max(id) FROM contact").fetchone()[0] or 0) + 1
-    contact_rows, email_rows, phone_rows, tag_rows, new_ids = [], [], [], [], []
-    for offset, item in enumerate(plan.to_add):
-        c, cid = item.contact, next_id + offset
-        new_ids.append(cid)
-        contact_rows.append((
-            cid, uuid.uuid4().hex, c.first_name, c.last_name, c.role,
-            company_ids.get(_company_name_key(c.company)), c.location, c.linkedin_url,
-            linkedin_key(c.linkedin_url), c.source.value, c.research, c.cadence_days,
-            c.connected_on.isoformat() if c.connected_on else None, stamp, stamp,
-        ))
-        email_rows += [(cid, pos, e.label, e.value, email_key(e.value))
-                       for pos, e in enumerate(c.emails)]
-        phone_rows += [(cid, pos, p.label, p.value) for pos, p in enumerate(c.phones)]
-        tag_rows += [(cid, tag_ids[fold(t)]) for t in c.tags if fold(t) in tag_ids]
-    conn.executemany(
-        "INSERT INTO contact (id, uid, first_name, last_name, role, company_id, location,"
-        " linkedin_url, linkedin_key, source, research, cadence_days, connected_on,"
-        " edited_fields, created_at, updated_at)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,'',?,?)",
-        contact_rows,
-    )
-    _write_changes(conn, plan, company_ids, tag_ids, stamp, email_rows, phone_rows, tag_rows)
-    conn.executemany(
-        "INSERT INTO contact_email (contact_id, position, label, value, value_key)"
-        " VALUES (?,?,?,?,?)", email_rows)
-    conn.executemany(
-        "INSERT INTO contact_phone (contact_id, position, label, value) VALUES (?,?,?,?)",
-        phone_rows)
-    conn.executemany(
-        "INSERT OR IGNORE INTO contact_tag (contact_id, tag_id) VALUES (?,?)", tag_rows)
-    return new_ids
-
-
-def _write_changes(conn, plan: ImportPreview, company_ids: dict, tag_ids: dict, stamp: str,
-                   email_rows: list, phone_rows: list, tag_rows: list) -> None:
-    if not plan.to_change:
-        return
-    next_pos: dict[tuple[str, int], int] = {}
-    for table in ("contact_email", "contact_phone"):
-        for cid, top in conn.execute(
-            f"SELECT contact_id, max(position) FROM {table} GROUP BY contact_id"
-        ):
-            next_pos[(table, cid)] = top + 1
-    for change in plan.to_change:
-        cid = change.contact_id
-        values = dict(change.values)
-        if "company" in values:
-            values["company_id"] = company_ids.get(_company_name_key(values.pop("company")))
-        if "linkedin_url" in values:
-            values["linkedin_key"] = linkedin_key(values["linkedin_url"])
-        if "connected_on" in values and values["connected_on"] is not None:
-            values["connected_on"] = values["connected_on"].isoformat()
-        if values:
-            names = list(values)
-            conn.execute(
-                "UPDATE contact SET " + ", ".join(f"{n} = ?" for n in names)
-                + ", updated_at = ? WHERE id = ?",
-                [values[n] for n in names] + [stamp, cid],
-            )
-        pos = next_pos.get(("contact_email", cid), 0)
-        email_rows += [(cid, pos + i, e.label, e.value, email_key(e.value))
-                       for i, e in enumerate(change.emails)]
-        pos = next_pos.get(("contact_phone", cid), 0)
-        phone_rows += [(cid, pos + i, p.label, p.value) for i, p in enumerate(change.phones)]
-        tag_rows += [(cid, tag_ids[fold(t)]) for t in change.tags if fold(t) in tag_ids]
-
-
-def _company_name_key(name: str) -> str:
-    # The same key as services.contacts.company_id_for, so both find the same row.
-    return fold(" ".join((name or "").split()))
-
-
-def _ensure_companies(conn, plan: ImportPreview, stamp: str) -> dict[str, int]:
-    ids = {key: cid for cid, key in conn.execute("SELECT id, name_key FROM company")}
-    wanted: dict[str, str] = {}
-    names = [i.contact.company for i in plan.to_add]
-    names += [dict(c.values).get("company", "") for c in plan.to_change]
-    for name in names:
-        name = " ".join((name or "").split())
-        key = fold(name)
-        if key and key not in ids and key not in wanted:
-            wanted[key] = name
-    if wanted:
-        next_id = (conn.execute("SELECT max(id) FROM company").fetchone()[0] or 0) + 1
-        rows = [(next_id + i, uuid.uuid4().hex, name, key, stamp, stamp)
-                for i, (key, name) in enumerate(wanted.items())]
-        conn.executemany(
-            "INSERT INTO company (id, uid, name, name_key, created_at, updated_at)"
-            " VALUES (?,?,?,?,?,?)", rows)
-        ids.update({key: cid for cid, _, _, key, _, _ in rows})
-    return ids
-
-
-def _ensure_tags(conn, plan: ImportPreview) -> dict[str, int]:
-    names = [t for i in plan.to_add for t in i.contact.tags]
-    names += [t for c in plan.to_change for t in c.tags]
-    if not names:
-        return {}
-    ids = {key: tid for tid, key in conn.execute("SELECT id, name_key FROM tag")}
-    wanted: dict[str, str] = {}
-    for name in names:
-        name = " ".join(name.split())
-        key = fold(name)
-        if key and key not in ids and key not in wanted:
-            wanted[key] = name
-    if wanted:
-        next_id = (conn.execute("SELECT max(id) FROM tag").fetchone()[0] or 0) + 1
-        rows = [(next_id + i, name, key) for i, (key, name) in enumerate(wanted.items())]
-        conn.executemany("INSERT INTO tag (id, name, name_key) VALUES (?,?,?)", rows)
-        ids.update({key: tid for tid, _, key in rows})
-    return ids
