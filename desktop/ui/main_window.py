@@ -46,8 +46,10 @@ log = logging.getLogger(__name__)
 
 # Features other modules provide: name -> "module:function", or None while not built yet.
 FEATURES: dict[str, str | None] = {
-    "new_chat": None,  # File → New chat…: the interview wizard on a new chat
-    "open_chat": None,  # open a chat (id) in the interview wizard at its stage
+    "new_chat": "desktop.ui.wizard.launch:new_chat",  # File → New chat…: the wizard, new chat
+    "open_chat": "desktop.ui.wizard.launch:open_chat",  # a chat (id) in the wizard at its stage
+    "plan_chat": "desktop.ui.wizard.launch:plan_chat",  # a new chat with a contact (id)
+    "profile": "desktop.ui.wizard.launch:edit_profile",  # Edit → My profile…
     "import": None,  # File → Import…: contacts from LinkedIn, Google, Outlook, vCard, JSON
     "export": None,  # File → Export…
     "backup": "desktop.ui.backup_actions:back_up",  # File → Back up…
@@ -271,6 +273,8 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         self._action(edit, "find", self.tr("&Find…"), self.focus_search,
                      QKeySequence.StandardKey.Find)
+        edit.addSeparator()
+        self._feature_action(edit, "profile", self.tr("My &profile…"))
 
         view = bar.addMenu(self.tr("&View"))
         for n, page_spec in enumerate(PAGES, start=1):

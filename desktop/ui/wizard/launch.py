@@ -22,6 +22,9 @@ def _refresh_window(window: QWidget) -> None:
 def _show(window: QWidget, wizard: ChatWizard) -> ChatWizard:
     wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
     wizard.finished.connect(lambda _result: _refresh_window(window))
+    badges = getattr(window, "refresh_badges", None)
+    if callable(badges):  # cheap counts; the pages reload when the wizard closes
+        wizard.context.changed.connect(badges)
     wizard.show()
     wizard.raise_()
     wizard.activateWindow()
