@@ -1,10 +1,10 @@
 """The contact detail panel: edit every field, save or revert, archive, delete, plan a chat.
 
-The form is compared with the contact as loaded to know whether there are unsaved edits;
-`maybe_leave()` asks Save / Discard / Cancel before the page shows another contact. The
-company's research notes belong to the Company record and are shared by its contacts; they
-are saved through `save_company`. Delete says what goes with the contact and can be undone
-(the page's `UndoHistory`).
+The form (`ContactForm`) is compared with the contact as loaded to know whether there are
+unsaved edits; `maybe_leave()` asks Save / Discard / Cancel before the page shows another
+contact. The company's research notes belong to the Company record and are shared by its
+contacts; they are saved through `save_company`. Delete says what goes with the contact and
+can be undone (the page's `UndoHistory`). Beneath the form: chats, notes, follow-ups.
 """
 
 from __future__ import annotations
@@ -13,56 +13,23 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.domain import records as r
-from desktop.domain.enums import Source
-from desktop.domain.rules import fold
 from desktop.errors import UserError
 from desktop.services import contacts as contacts_service
 from desktop.services import merge
 from desktop.services.undo import UndoHistory
 from desktop.ui import dialogs, theme
-from desktop.ui.contacts.fields import (
-    EMAIL_LABELS,
-    PHONE_LABELS,
-    CompanyField,
-    ContactPicker,
-    LabelledListEditor,
-    TagsEdit,
-)
+from desktop.ui.contacts.contact_form import ContactForm, form_key
 from desktop.ui.contacts.related import RelatedLists
-
-
-def _key(contact: r.Contact) -> tuple:
-    """What the form edits, normalised: two contacts with equal keys need no save."""
-    return (
-        contact.first_name.strip(),
-        contact.last_name.strip(),
-        " ".join(contact.company.split()),
-        contact.role.strip(),
-        contact.location.strip(),
-        contact.linkedin_url.strip(),
-        tuple((e.value.strip(), e.label.strip()) for e in contact.emails if e.value.strip()),
-        tuple((p.value.strip(), p.label.strip()) for p in contact.phones if p.value.strip()),
-        Source(contact.source),
-        contact.referred_by_id,
-        tuple(sorted(fold(t) for t in contact.tags)),
-        contact.research,
-        contact.cadence_days,
-    )
 
 
 def deletion_text(name: str, impact: r.DeletionImpact, tr) -> str:
@@ -103,9 +70,6 @@ class DetailPanel(QWidget):
         self.store = store
         self.history = history if history is not None else UndoHistory()
         self._loaded: r.Contact | None = None
-        self._loaded_notes = ""
-        self._companies: dict[str, r.Company] = {}
-        self._loading = False
         self.pages = QStackedWidget()
         empty = theme.set_role(
             QLabel(self.tr("Pick a contact in the list, or add one with “New contact”.")), "empty"
@@ -118,11 +82,11 @@ class DetailPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
 
-    # --- building ----------------------------------------------------------------------------
+    # --- building ------------------------------------------------------------------------
     def _build_editor(self) -> QWidget:
         editor = QWidget()
         outer = QVBoxLayout(editor)
-        outer.setContentsMargins(16, 4, 8, 8)
+        outer.setContentsMargins(16, 0, 0, 0)
         outer.setSpacing(8)
         head = QHBoxLayout()
         self.title = theme.set_role(QLabel(), "subheading")
@@ -137,68 +101,15 @@ class DetailPanel(QWidget):
         outer.addLayout(head)
 
         body = QWidget()
-        form = QFormLayout(body)
-        form.setContentsMargins(0, 0, 8, 0)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.first_name = self._line("firstName", self.tr("First name"))
-        self.last_name = self._line("lastName", self.tr("Last name"))
-        names = QHBoxLayout()
-        names.addWidget(self.first_name)
-        names.addWidget(self.last_name)
-        form.addRow(self.tr("Name"), names)
-        self.company = CompanyField()
-        self.company.changed.connect(self._company_changed)
-        form.addRow(self.tr("Company"), self.company)
-        self.role = self._line("role", self.tr("Role"))
-        form.addRow(self.tr("Role"), self.role)
-        self.location = self._line("location", self.tr("City, country"))
-        form.addRow(self.tr("Location"), self.location)
-        self.emails = LabelledListEditor("email", EMAIL_LABELS, self.tr("Add e-mail"))
-        self.emails.changed.connect(self._changed)
-        form.addRow(self.tr("E-mails"), self.emails)
-        self.phones = LabelledListEditor("phone", PHONE_LABELS, self.tr("Add phone"))
-        self.phones.changed.connect(self._changed)
-        form.addRow(self.tr("Phones"), self.phones)
-        self.linkedin = self._line("linkedinUrl", "https://www.linkedin.com/in/…")
-        form.addRow(self.tr("LinkedIn"), self.linkedin)
-        self.source = QComboBox()
-        self.source.setObjectName("source")
-        self.source.setAccessibleName(self.tr("Source"))
-        for source in Source:
-            self.source.addItem(self.tr(source.label), source.value)
-        self.source.currentIndexChanged.connect(self._changed)
-        form.addRow(self.tr("Source"), self.source)
-        self.referred_by = ContactPicker()
-        self.referred_by.changed.connect(self._changed)
-        form.addRow(self.tr("Referred by"), self.referred_by)
-        self.tags = TagsEdit()
-        self.tags.setObjectName("tags")
-        self.tags.setAccessibleName(self.tr("Tags"))
-        self.tags.setPlaceholderText(self.tr("mentor, alumni, …"))
-        self.tags.changed.connect(self._changed)
-        form.addRow(self.tr("Tags"), self.tags)
-        self.cadence = QSpinBox()
-        self.cadence.setObjectName("cadence")
-        self.cadence.setAccessibleName(self.tr("Keep in touch every"))
-        self.cadence.setRange(0, 3650)
-        self.cadence.setSingleStep(7)
-        self.cadence.setSuffix(self.tr(" days"))
-        self.cadence.setSpecialValueText(self.tr("No reminder"))
-        self.cadence.valueChanged.connect(self._changed)
-        form.addRow(self.tr("Keep in touch every"), self.cadence)
-        self.research = self._text("research", self.tr("What you know about this person"))
-        form.addRow(self.tr("Research"), self.research)
-        self.company_notes = self._text("companyNotes", self.tr("Research on the company"))
-        self.company_notes_label = theme.set_role(QLabel(), "quiet")
-        self.company_notes_label.setWordWrap(True)
-        notes_box = QVBoxLayout()
-        notes_box.addWidget(self.company_notes)
-        notes_box.addWidget(self.company_notes_label)
-        form.addRow(self.tr("Company notes"), notes_box)
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        self.form = ContactForm()
+        self.form.changed.connect(self._changed)
+        body_layout.addWidget(self.form)
         self.related = RelatedLists()
         self.related.openChatRequested.connect(self.openChatRequested)
-        form.addRow(self.related)
+        body_layout.addWidget(self.related)
+        body_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setObjectName("contactScroll")
         scroll.setWidgetResizable(True)
@@ -229,34 +140,11 @@ class DetailPanel(QWidget):
             theme.set_role(button, role)
         return button
 
-    def _line(self, name: str, placeholder: str) -> QLineEdit:
-        edit = QLineEdit()
-        edit.setObjectName(name)
-        edit.setAccessibleName(placeholder)
-        edit.setPlaceholderText(placeholder)
-        edit.textChanged.connect(self._changed)
-        return edit
-
-    def _text(self, name: str, placeholder: str) -> QPlainTextEdit:
-        edit = QPlainTextEdit()
-        edit.setObjectName(name)
-        edit.setAccessibleName(placeholder)
-        edit.setPlaceholderText(placeholder)
-        edit.setTabChangesFocus(True)
-        edit.setFixedHeight(edit.fontMetrics().height() * 4 + 16)
-        edit.textChanged.connect(self._changed)
-        return edit
-
-    # --- choices for the pickers ----------------------------------------------------------------
+    # --- loading -------------------------------------------------------------------------
     def set_choices(self, rows: list[r.ContactRow], tags: list[str]) -> None:
         """Every contact (referred-by picker), every tag, and the companies from the store."""
-        self.referred_by.set_contacts(rows)
-        self.tags.set_known(tags)
-        companies = contacts_service.companies(self.store)
-        self._companies = {fold(c.name): c for c in companies}
-        self.company.set_companies([c.name for c in companies])
+        self.form.set_choices(rows, tags, contacts_service.companies(self.store))
 
-    # --- loading -------------------------------------------------------------------------------
     def contact_id(self) -> int | None:
         return self._loaded.id if self._loaded is not None else None
 
@@ -270,37 +158,11 @@ class DetailPanel(QWidget):
 
     def new_contact(self) -> None:
         self._fill(r.Contact())
-        self.first_name.setFocus()
+        self.form.first_name.setFocus()
 
     def _fill(self, contact: r.Contact) -> None:
-        self._loading = True
-        try:
-            self._loaded = contact
-            self.first_name.setText(contact.first_name)
-            self.last_name.setText(contact.last_name)
-            self.company.set_name(contact.company)
-            self.role.setText(contact.role)
-            self.location.setText(contact.location)
-            self.emails.set_values(contact.emails)
-            self.phones.set_values(contact.phones)
-            self.linkedin.setText(contact.linkedin_url)
-            self.source.setCurrentIndex(max(0, self.source.findData(Source(contact.source).value)))
-            self.referred_by.set_exclude(contact.id)
-            self.referred_by.set_contact_id(
-                contact.referred_by_id, self._name_of(contact.referred_by_id)
-            )
-            self.tags.set_tags(contact.tags)
-            self.cadence.setValue(contact.cadence_days or 0)
-            self.research.setPlainText(contact.research)
-            self._loaded_notes = (
-                self._company_record(contact.company).notes
-                if self._company_record(contact.company)
-                else ""
-            )
-            self.company_notes.setPlainText(self._loaded_notes)
-            self._show_company_hint()
-        finally:
-            self._loading = False
+        self._loaded = contact
+        self.form.fill(contact, self._name_of(contact.referred_by_id))
         stored = contact.id is not None
         self.title.setText(contact.display_name if stored else self.tr("New contact"))
         self.archive_button.setText(
@@ -322,44 +184,20 @@ class DetailPanel(QWidget):
         except UserError:
             return ""
 
-    def _company_record(self, name: str) -> r.Company | None:
-        return self._companies.get(fold(name)) if name.strip() else None
-
-    # --- editing -------------------------------------------------------------------------------
+    # --- editing -------------------------------------------------------------------------
     def form_contact(self) -> r.Contact:
-        base = self._loaded or r.Contact()
-        cadence = self.cadence.value()
-        return replace(
-            base,
-            first_name=self.first_name.text().strip(),
-            last_name=self.last_name.text().strip(),
-            company=self.company.name(),
-            company_id=None,
-            role=self.role.text().strip(),
-            location=self.location.text().strip(),
-            emails=self.emails.values(),
-            phones=self.phones.values(),
-            linkedin_url=self.linkedin.text().strip(),
-            source=Source(self.source.currentData()),
-            referred_by_id=self.referred_by.contact_id(),
-            tags=self.tags.tags(),
-            research=self.research.toPlainText(),
-            cadence_days=cadence or None,
-        )
+        return self.form.contact(self._loaded or r.Contact())
 
     def is_dirty(self) -> bool:
         if self._loaded is None:
             return False
-        return (
-            _key(self.form_contact()) != _key(self._loaded)
-            or self.company_notes.toPlainText() != self._loaded_notes
-        )
+        return form_key(self.form_contact()) != form_key(self._loaded) or self.form.notes_edited()
 
     def problems(self) -> list[str]:
         return contacts_service.validate(self.form_contact()) if self._loaded else []
 
-    def _changed(self, *_args) -> None:
-        if self._loading or self._loaded is None:
+    def _changed(self) -> None:
+        if self._loaded is None:
             return
         dirty = self.is_dirty()
         problems = self.problems() if dirty or self._loaded.id is None else []
@@ -368,32 +206,7 @@ class DetailPanel(QWidget):
         self.save_button.setEnabled(dirty and not problems)
         self.revert_button.setEnabled(dirty)
 
-    def _company_changed(self) -> None:
-        if not self._loading and self.company_notes.toPlainText() == self._loaded_notes:
-            # Notes not touched: show those of the company now named (shared notes).
-            record = self._company_record(self.company.name())
-            self._loading = True
-            self._loaded_notes = record.notes if record else ""
-            self.company_notes.setPlainText(self._loaded_notes)
-            self._loading = False
-        self._show_company_hint()
-        self._changed()
-
-    def _show_company_hint(self) -> None:
-        name = self.company.name()
-        if not name:
-            self.company_notes_label.setText(self.tr("Name a company to keep notes on it."))
-        elif self._company_record(name) is None:
-            self.company_notes_label.setText(
-                self.tr("“%1” is new: it will be added when you save.").replace("%1", name)
-            )
-        else:
-            self.company_notes_label.setText(
-                self.tr("Shared by everyone at %1.").replace("%1", name)
-            )
-        self.company_notes.setEnabled(bool(name))
-
-    # --- save, revert, guard -----------------------------------------------------------------
+    # --- save, revert, guard -------------------------------------------------------------
     def save(self) -> bool:
         if self._loaded is None:
             return True
@@ -403,11 +216,11 @@ class DetailPanel(QWidget):
             self.message.setText("\n".join(self.tr(p) for p in problems))
             self.message.show()
             return False
-        notes = self.company_notes.toPlainText()
+        notes = self.form.notes()
         try:
             saved = contacts_service.save(self.store, self.form_contact())
-            if saved.company_id is not None and notes != self._loaded_notes:
-                company = self._company_record(saved.company) or r.Company(
+            if saved.company_id is not None and self.form.notes_edited():
+                company = self.form.company_record(saved.company) or r.Company(
                     name=saved.company, id=saved.company_id
                 )
                 contacts_service.save_company(
@@ -417,7 +230,7 @@ class DetailPanel(QWidget):
             self.message.setText(str(exc))
             self.message.show()
             return False
-        self._companies = {fold(c.name): c for c in contacts_service.companies(self.store)}
+        self.form.set_companies(contacts_service.companies(self.store))
         self._fill(saved)
         self.contactSaved.emit(saved.id)
         return True
@@ -444,7 +257,7 @@ class DetailPanel(QWidget):
             return True
         return False
 
-    # --- actions -----------------------------------------------------------------------------
+    # --- actions -------------------------------------------------------------------------
     def _plan(self) -> None:
         if self.contact_id() is not None and self.maybe_leave():
             self.planChatRequested.emit(self.contact_id())

@@ -114,6 +114,8 @@ class ContactsTableModel(QAbstractTableModel):
         self._base_hays: list[str] = []
         self._visible: list[_Entry] = []
         self._visible_hays: list[str] = []
+        self._positions: dict[int, int] | None = None
+        self._population = 0
         self._words: tuple[str, ...] = ()
         self._tag = ""
         self._show_archived = False
@@ -122,7 +124,7 @@ class ContactsTableModel(QAbstractTableModel):
         self._bold.setBold(True)
         self._colors = theme.current()
 
-    # --- loading -----------------------------------------------------------------------------
+    # --- loading -------------------------------------------------------------------------
     def set_rows(self, rows: list[ContactRow]) -> None:
         """Replaces every contact (archived ones too: the toggle only filters)."""
         self._colors = theme.current()
@@ -152,9 +154,19 @@ class ContactsTableModel(QAbstractTableModel):
                     if hays is not None:
                         hays[n] = fresh.haystack
                     break
+        if old.archived != fresh.archived or (self._tag and old.tag_keys != fresh.tag_keys):
+            self._rebase()  # it may now be hidden (or shown) by the archive or tag choice
+            return
         row_at = self.row_of_id(row.id)
         if row_at is not None:
             self.dataChanged.emit(self.index(row_at, 0), self.index(row_at, len(COLUMNS) - 1))
+
+    def remove_ids(self, contact_ids) -> None:
+        """Drops deleted contacts without reloading the rest."""
+        gone = set(contact_ids)
+        self._entries = [e for e in self._entries if e.row.id not in gone]
+        self._order = [e for e in self._order if e.row.id not in gone]
+        self._rebase()
 
     def all_rows(self) -> list[ContactRow]:
         return [e.row for e in self._entries]
@@ -167,7 +179,7 @@ class ContactsTableModel(QAbstractTableModel):
                 names.setdefault(fold(tag), tag)
         return [names[k] for k in sorted(names)]
 
-    # --- filtering -----------------------------------------------------------------------------
+    # --- filtering -----------------------------------------------------------------------
     def set_filter(self, text: str) -> None:
         words = tuple(fold(text).split())
         if words == self._words:
@@ -195,6 +207,7 @@ class ContactsTableModel(QAbstractTableModel):
         rows = self._order
         if not self._show_archived:
             rows = [e for e in rows if not e.archived]
+        self._population = len(rows)
         if self._tag:
             tag = self._tag
             rows = [e for e in rows if tag in e.tag_keys]
@@ -218,9 +231,10 @@ class ContactsTableModel(QAbstractTableModel):
             self._visible_hays = list(compress(hays, mask))
         else:
             self._visible, self._visible_hays = list(entries), list(hays)
+        self._positions = None
         self.endResetModel()
 
-    # --- sorting ---------------------------------------------------------------------------------
+    # --- sorting -------------------------------------------------------------------------
     def _sorted(self, entries: list[_Entry]) -> list[_Entry]:
         column, order = self._sort
         return sorted(
@@ -243,6 +257,7 @@ class ContactsTableModel(QAbstractTableModel):
                 self._visible_hays,
             ):
                 items.reverse()
+            self._positions = None
             self.endResetModel()
         else:
             self._order = self._sorted(self._entries)
@@ -251,12 +266,22 @@ class ContactsTableModel(QAbstractTableModel):
     def sort_state(self) -> tuple[int, Qt.SortOrder]:
         return self._sort
 
-    # --- access ----------------------------------------------------------------------------------
+    # --- access --------------------------------------------------------------------------
     def row_at(self, row: int) -> ContactRow:
         return self._visible[row].row
 
     def id_at(self, row: int) -> int:
         return self._visible[row].row.id
+
+    def row_of_id_fast(self, contact_id: int) -> int | None:
+        """`row_of_id` through an index built once per reset (for thousands of lookups)."""
+        if self._positions is None:
+            self._positions = {e.row.id: n for n, e in enumerate(self._visible)}
+        return self._positions.get(contact_id)
+
+    def population(self) -> int:
+        """How many contacts the archive choice admits (before the tag and text filters)."""
+        return self._population
 
     def row_of_id(self, contact_id: int) -> int | None:
         for n, entry in enumerate(self._visible):
@@ -264,13 +289,17 @@ class ContactsTableModel(QAbstractTableModel):
                 return n
         return None
 
+    def rows(self) -> list[ContactRow]:
+        """The rows shown, in order."""
+        return [e.row for e in self._visible]
+
     def visible_ids(self) -> list[int]:
         return [e.row.id for e in self._visible]
 
     def total(self) -> int:
         return len(self._entries)
 
-    # --- Qt --------------------------------------------------------------------------------------
+    # --- Qt ------------------------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._visible)
 

@@ -1,101 +1,385 @@
-"""Contacts: every contact in a sortable table, filtered as you type in the header search.
+"""Contacts: the table (filter as you type, tag filter, archived on request, sort on every
+column) beside the detail panel, with bulk actions, duplicates, merge and undo.
 
-A first, plain version (a later page adds the detail panel and editing). Filtering is plain
-Python over the loaded rows: instant for tens of thousands of contacts.
+Filtering and sorting run in plain Python inside `ContactsTableModel`. Changing the selected
+contact goes through the panel's unsaved-edits guard; when the user cancels, the selection
+returns to the contact being edited. Delete, merge and bulk edits land in `self.history`
+(the page's Undo button, Ctrl+Z in the table, and Edit → Undo).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QTableView, QVBoxLayout
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+)
 
-from desktop.domain.rules import fold
+from desktop.errors import UserError
 from desktop.services import contacts as contacts_service
-from desktop.ui import theme
-from desktop.ui.models import ID_ROLE
-from desktop.ui.models.contacts import COL_NAME, ContactTableModel
+from desktop.services import merge
+from desktop.services.undo import UndoHistory
+from desktop.ui import dialogs, theme
+from desktop.ui.contacts import table_model as tm
+from desktop.ui.contacts.bulk_bar import BulkBar
+from desktop.ui.contacts.detail_panel import DetailPanel, deletion_text
+from desktop.ui.contacts.table_view import ContactsTableView
 from desktop.ui.pages import Page
+
+FILTER_DELAY_MS = 60  # a pause this long ends a burst of keystrokes
 
 
 class ContactsPage(Page):
     def __init__(self, store, parent=None):
         super().__init__(store, parent)
-        self._all = []
-        self._filter = ""
+        self.history = UndoHistory()
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 24, 32, 24)
-        layout.setSpacing(12)
+        layout.setContentsMargins(24, 16, 24, 12)
+        layout.setSpacing(10)
+        layout.addLayout(self._build_header())
+        layout.addLayout(self._build_filters())
+        self.bulk = BulkBar()
+        self.bulk.hide()
+        self.bulk.tagRequested.connect(self._bulk_tag)
+        self.bulk.archiveRequested.connect(self._bulk_archive)
+        self.bulk.cadenceRequested.connect(self._bulk_cadence)
+        self.bulk.mergeRequested.connect(self._merge_selected)
+        self.bulk.deleteRequested.connect(self._delete_selected)
+        layout.addWidget(self.bulk)
+
+        self.model = tm.ContactsTableModel(self)
+        self.table = ContactsTableView()
+        self.table.setModel(self.model)
+        self.table.undo = self.undo  # Edit → Undo calls the focused widget's undo()
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.panel = DetailPanel(store, self.history)
+        self.panel.contactSaved.connect(self._saved)
+        self.panel.contactsChanged.connect(self._changed_rows)
+        self.panel.contactsDeleted.connect(self._deleted)
+        self.panel.planChatRequested.connect(self._plan_chat)
+        self.panel.openChatRequested.connect(self.open_chat_requested)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("contactsSplitter")
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.panel)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([620, 460])
+        layout.addWidget(splitter, 1)
+
+        undo = QAction(self.tr("Undo"), self)
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        undo.triggered.connect(self.undo)
+        self.table.addAction(undo)
+        self.refresh()
+
+    # --- building ------------------------------------------------------------------------
+    def _build_header(self) -> QHBoxLayout:
         header = QHBoxLayout()
         header.addWidget(theme.set_role(QLabel(self.tr("Contacts")), "heading"))
         header.addSpacing(12)
         self.summary = theme.set_role(QLabel(), "quiet")
+        self.summary.setObjectName("contactsSummary")
         header.addWidget(self.summary, 0, Qt.AlignmentFlag.AlignBottom)
         header.addStretch(1)
-        layout.addLayout(header)
+        self.undo_button = QPushButton(self.tr("Undo"))
+        self.undo_button.setObjectName("contactsUndo")
+        self.undo_button.clicked.connect(self.undo)
+        self.duplicates_button = QPushButton(self.tr("Find duplicates…"))
+        self.duplicates_button.setObjectName("findDuplicates")
+        self.duplicates_button.clicked.connect(self.find_duplicates)
+        self.new_button = theme.set_role(QPushButton(self.tr("New contact")), "primary")
+        self.new_button.setObjectName("newContact")
+        self.new_button.clicked.connect(self.new_contact)
+        for button in (self.undo_button, self.duplicates_button, self.new_button):
+            header.addWidget(button)
+        return header
 
-        self.model = ContactTableModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("contactsTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setSortingEnabled(True)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(32)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setHighlightSections(False)
-        self.table.horizontalHeader().setDefaultAlignment(
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
-        for column, width in enumerate((200, 170, 200, 90, 110, 140)):
-            self.table.setColumnWidth(column, width)
-        layout.addWidget(self.table, 1)
-        self.refresh()
+    def _build_filters(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.filter = QLineEdit()
+        self.filter.setObjectName("contactsFilter")
+        self.filter.setAccessibleName(self.tr("Filter contacts"))
+        self.filter.setPlaceholderText(self.tr("Filter by name, company, role, e-mail or tag"))
+        self.filter.setClearButtonEnabled(True)
+        self._filter_timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
+        self._filter_timer.timeout.connect(self._apply_filter)
+        self.filter.textChanged.connect(lambda _t: self._filter_timer.start())
+        self.filter.returnPressed.connect(self._apply_filter)
+        row.addWidget(self.filter, 1)
+        self.tag_filter = QComboBox()
+        self.tag_filter.setObjectName("tagFilter")
+        self.tag_filter.setAccessibleName(self.tr("Tag"))
+        self.tag_filter.setMinimumWidth(150)
+        self.tag_filter.currentIndexChanged.connect(self._apply_tag)
+        row.addWidget(self.tag_filter)
+        self.show_archived = QCheckBox(self.tr("Show archived"))
+        self.show_archived.setObjectName("showArchived")
+        self.show_archived.toggled.connect(self._apply_archived)
+        row.addWidget(self.show_archived)
+        return row
 
+    # --- Page contract -------------------------------------------------------------------
     def title(self) -> str:
         return self.tr("Contacts")
 
     def refresh(self) -> None:
-        self._all = contacts_service.list_rows(self.store)
-        self._apply()
+        current = self.panel.contact_id()
+        rows = contacts_service.list_rows(self.store, include_archived=True)
+        self.model.set_rows(rows)
+        tags = self.model.tags()
+        self._fill_tags(tags)
+        self.panel.set_choices(rows, tags)
+        if current is not None and not self.panel.is_dirty():
+            exists = any(row.id == current for row in rows)
+            self.panel.show_contact(current if exists else None)
+        self._after_reset()
 
     def search(self, text: str) -> bool:
-        self._filter = text
-        self._apply()
+        self.filter.setText(text)
+        self._apply_filter()
         return True
-
-    def _apply(self) -> None:
-        words = fold(self._filter).split()
-        rows = self._all
-        if words:
-            def haystack(row):
-                return fold(" ".join((row.name, row.company, row.role, *row.tags, *row.emails)))
-            rows = [row for row in rows if all(w in haystack(row) for w in words)]
-        header = self.table.horizontalHeader()
-        self.model.set_rows(rows)
-        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
-        if words:
-            self.summary.setText(self.tr("%1 of %2 shown").replace("%1", f"{len(rows):,}")
-                                 .replace("%2", f"{len(self._all):,}"))
-        else:
-            self.summary.setText(self.tr("%n people", "", len(self._all)))
 
     def select(self, item_id: int) -> bool:
+        if self.model.row_of_id(item_id) is None:
+            self.filter.clear()
+            self._apply_filter()
+            if self.model.row_of_id(item_id) is None and not self.show_archived.isChecked():
+                self.show_archived.setChecked(True)
         row = self.model.row_of_id(item_id)
-        if row is None and self._filter:
-            self.search("")  # the contact may be hidden by the search
-            row = self.model.row_of_id(item_id)
         if row is None:
             return False
-        index = self.model.index(row, COL_NAME)
+        index = self.model.index(row, tm.COL_NAME)
         self.table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows)
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
         self.table.scrollTo(index)
-        return True
+        return self.panel.contact_id() == item_id
 
     def selected_ids(self) -> list[int]:
-        return [i.data(ID_ROLE) for i in self.table.selectionModel().selectedRows()]
+        return self.table.selected_ids()
+
+    # --- filters -------------------------------------------------------------------------
+    def _fill_tags(self, tags: list[str]) -> None:
+        chosen = self.tag_filter.currentData() or ""
+        self.tag_filter.blockSignals(True)
+        self.tag_filter.clear()
+        self.tag_filter.addItem(self.tr("All tags"), "")
+        for tag in tags:
+            self.tag_filter.addItem(tag, tag)
+        self.tag_filter.setCurrentIndex(max(0, self.tag_filter.findData(chosen)))
+        self.tag_filter.blockSignals(False)
+        self.model.set_tag(self.tag_filter.currentData() or "")
+
+    def _apply_filter(self) -> None:
+        self._filter_timer.stop()
+        self.model.set_filter(self.filter.text())
+        self._after_reset()
+
+    def _apply_tag(self) -> None:
+        self.model.set_tag(self.tag_filter.currentData() or "")
+        self._after_reset()
+
+    def _apply_archived(self, show: bool) -> None:
+        self.model.set_show_archived(show)
+        self._after_reset()
+
+    def _after_reset(self, keep: list[int] | None = None) -> None:
+        """After a model change: the summary, and the selection put back — the contacts in
+        `keep` (a bulk action's), else the contact in the panel — where they are still shown."""
+        shown, total = self.model.rowCount(), self.model.population()
+        if shown == total:
+            self.summary.setText(self.tr("%1 people").replace("%1", f"{total:,}"))
+        else:
+            self.summary.setText(
+                self.tr("%1 of %2 shown").replace("%1", f"{shown:,}").replace("%2", f"{total:,}")
+            )
+        current = self.panel.contact_id()
+        self._reselect(keep if keep else [current] if current is not None else [], current)
+        self.undo_button.setEnabled(self.history.can_undo)
+        self.undo_button.setToolTip(self.history.next_label)
+
+    def _reselect(self, contact_ids: list[int], current: int | None) -> None:
+        rows = sorted(filter(lambda r: r is not None, map(self.model.row_of_id_fast, contact_ids)))
+        chosen = QItemSelection()
+        start = previous = None
+        for row in [*rows, None]:  # contiguous rows become one range
+            if row is not None and previous is not None and row == previous + 1:
+                previous = row
+                continue
+            if start is not None:
+                chosen.select(
+                    self.model.index(start, 0),
+                    self.model.index(previous, self.model.columnCount() - 1),
+                )
+            start = previous = row
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        selection.select(chosen, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        current_row = self.model.row_of_id_fast(current) if current is not None else None
+        if current_row is not None:
+            selection.setCurrentIndex(
+                self.model.index(current_row, tm.COL_NAME),
+                QItemSelectionModel.SelectionFlag.NoUpdate,
+            )
+        selection.blockSignals(False)
+        self.table.viewport().update()
+        self._selection_changed()
+
+    # --- selection and the guard ---------------------------------------------------------
+    def _current_changed(self, current, _previous) -> None:
+        if not current.isValid():
+            return
+        contact_id = self.model.id_at(current.row())
+        if contact_id == self.panel.contact_id():
+            return
+        if self.panel.maybe_leave():
+            self.panel.show_contact(contact_id)
+        else:
+            # Cancelled: stay on the contact being edited. Qt is still inside the change.
+            QTimer.singleShot(0, lambda: self._after_reset())
+
+    def _selection_changed(self, *_args) -> None:
+        ids = self.table.selected_ids()
+        self.bulk.setVisible(len(ids) > 1)
+        if len(ids) > 1:
+            archived = any(self.model.row_at(self.model.row_of_id(i)).archived for i in ids[:500])
+            self.bulk.set_selection(len(ids), archived)
+
+    def new_contact(self) -> None:
+        if self.panel.maybe_leave():
+            self.table.selectionModel().clear()
+            self.panel.new_contact()
+
+    # --- after the panel changed data ----------------------------------------------------
+    def _saved(self, contact_id: int) -> None:
+        for row in contacts_service.rows_for(self.store, [contact_id]):
+            self.model.replace_row(row)
+        tags = self.model.tags()
+        self._fill_tags(tags)
+        self.panel.set_choices(self.model.all_rows(), tags)
+        self._after_reset()
+        self.data_changed.emit()
+
+    def _changed_rows(self, ids: list[int]) -> None:
+        for row in contacts_service.rows_for(self.store, ids):
+            self.model.replace_row(row)
+        self._fill_tags(self.model.tags())
+        self._after_reset()
+        self.data_changed.emit()
+
+    def _deleted(self, ids: list[int]) -> None:
+        self.model.remove_ids(ids)
+        self.panel.set_choices(self.model.all_rows(), self.model.tags())
+        self._after_reset()
+        self.data_changed.emit()
+
+    def _plan_chat(self, contact_id: int) -> None:
+        window = self.window()
+        if hasattr(window, "has_feature") and window.has_feature("plan_chat"):
+            window.run_feature("plan_chat", contact_id)
+
+    # --- bulk actions --------------------------------------------------------------------
+    def _bulk(self, change) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        try:
+            change(ids)
+        except UserError as exc:
+            dialogs.warn(self, str(exc))
+            return
+        self._changed_rows(ids)
+        self._after_reset(keep=ids)
+
+    def _bulk_tag(self, tag: str) -> None:
+        self._bulk(lambda ids: merge.add_tag(self.store, ids, tag, self.history))
+        self.panel.set_choices(self.model.all_rows(), self.model.tags())
+        self._reload_panel()
+
+    def _bulk_archive(self, archived: bool) -> None:
+        self._bulk(lambda ids: merge.set_archived(self.store, ids, archived, self.history))
+        self._reload_panel()
+
+    def _bulk_cadence(self, days) -> None:
+        self._bulk(lambda ids: merge.set_cadence(self.store, ids, days, self.history))
+        self._reload_panel()
+
+    def _reload_panel(self) -> None:
+        current = self.panel.contact_id()
+        if current is not None and not self.panel.is_dirty():
+            self.panel.show_contact(current)
+
+    def _delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids or not self.panel.maybe_leave():
+            return
+        impact = merge.deletion_impact(self.store, ids)
+        if not dialogs.ask_yes_no(
+            self,
+            deletion_text("", impact, self.tr),
+            self.tr("Delete contacts"),
+            yes=self.tr("Delete"),
+            no=self.tr("Keep"),
+        ):
+            return
+        merge.delete_contacts(self.store, ids, self.history)
+        if self.panel.contact_id() in ids:
+            self.panel.show_contact(None)
+        self._deleted(ids)
+
+    def _merge_selected(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) == 2 and self.panel.maybe_leave():
+            self.merge_pair(ids[0], ids[1])
+
+    def merge_pair(self, first_id: int, second_id: int) -> bool:
+        from desktop.ui.contacts.merge_dialog import MergeDialog
+
+        dialog = MergeDialog(self.store, first_id, second_id, self.history, self)
+        merged = dialog.exec() == MergeDialog.DialogCode.Accepted
+        if merged:
+            self.refresh()
+            self.select(dialog.kept_id())
+            self.data_changed.emit()
+        return merged
+
+    def find_duplicates(self) -> None:
+        from desktop.ui.contacts.duplicates_dialog import DuplicatesDialog
+
+        if not self.panel.maybe_leave():
+            return
+        dialog = DuplicatesDialog(self.store, self.history, self)
+        dialog.exec()
+        if dialog.changed:
+            self.refresh()
+            self.data_changed.emit()
+
+    # --- undo ----------------------------------------------------------------------------
+    def undo(self) -> bool:
+        if not self.history.can_undo or not self.panel.maybe_leave():
+            return False
+        try:
+            label = self.history.undo(self.store)
+        except UserError as exc:
+            dialogs.warn(self, str(exc), self.tr("Cannot undo"))
+            self._after_reset()
+            return False
+        self.refresh()
+        window = self.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(self.tr("Undone: %1").replace("%1", label), 5000)
+        self.data_changed.emit()
+        return True

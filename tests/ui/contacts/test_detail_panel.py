@@ -49,9 +49,9 @@ def panel(qtbot, store, people):
 
 
 def test_loads_every_field_and_the_related_lists(panel, people):
-    assert panel.first_name.text() == "Ann" and panel.company.name() == "Globex"
-    assert [e.value for e in panel.emails.values()] == ["ann@globex.com"]
-    assert panel.tags.tags() == ("mentor",) and panel.cadence.value() == 30
+    assert panel.form.first_name.text() == "Ann" and panel.form.company.name() == "Globex"
+    assert [e.value for e in panel.form.emails.values()] == ["ann@globex.com"]
+    assert panel.form.tags.tags() == ("mentor",) and panel.form.cadence.value() == 30
     assert panel.related.chats.count() == 1
     assert panel.related.notes.count() == 2
     assert panel.related.follow_ups.count() == 1
@@ -61,19 +61,19 @@ def test_loads_every_field_and_the_related_lists(panel, people):
 
 def test_edit_and_save_every_kind_of_field(qtbot, panel, store, people):
     ann, bob = people
-    qtbot.keyClicks(panel.role, "CTO")
-    panel.emails.add_button.click()
-    panel.emails.line_edits()[-1].setText("ann@home.net")
-    panel.phones.add_button.click()
-    panel.phones.line_edits()[-1].setText("+48 600 100 200")
-    panel.linkedin.setText("https://www.linkedin.com/in/annlee")
-    panel.source.setCurrentIndex(panel.source.findData(Source.EVENT.value))
-    panel.referred_by.set_contact_id(bob.id)
-    panel.referred_by.changed.emit()
-    panel.tags.setText("mentor, fintech")
-    panel.cadence.setValue(60)
-    panel.research.setPlainText("Wrote about pricing")
-    panel.company_notes.setPlainText("Hiring in Lisbon")
+    qtbot.keyClicks(panel.form.role, "CTO")
+    panel.form.emails.add_button.click()
+    panel.form.emails.line_edits()[-1].setText("ann@home.net")
+    panel.form.phones.add_button.click()
+    panel.form.phones.line_edits()[-1].setText("+48 600 100 200")
+    panel.form.linkedin.setText("https://www.linkedin.com/in/annlee")
+    panel.form.source.setCurrentIndex(panel.form.source.findData(Source.EVENT.value))
+    panel.form.referred_by.set_contact_id(bob.id)
+    panel.form.referred_by.changed.emit()
+    panel.form.tags.setText("mentor, fintech")
+    panel.form.cadence.setValue(60)
+    panel.form.research.setPlainText("Wrote about pricing")
+    panel.form.company_notes.setPlainText("Hiring in Lisbon")
     assert panel.is_dirty() and panel.save_button.isEnabled()
     saved = []
     panel.contactSaved.connect(saved.append)
@@ -91,44 +91,44 @@ def test_edit_and_save_every_kind_of_field(qtbot, panel, store, people):
     # Company notes are shared: Bob's panel shows them too.
     assert next(c for c in cs.companies(store) if c.name == "Globex").notes == "Hiring in Lisbon"
     panel.show_contact(bob.id)
-    assert panel.company_notes.toPlainText() == "Hiring in Lisbon"
+    assert panel.form.company_notes.toPlainText() == "Hiring in Lisbon"
     assert not panel.is_dirty()
 
 
 def test_a_new_company_is_created_on_save(panel, store, people):
-    panel.company.set_name("Initech")
-    assert "new" in panel.company_notes_label.text()
-    panel.company_notes.setPlainText("Printers")
+    panel.form.company.set_name("Initech")
+    assert "new" in panel.form.company_notes_label.text()
+    panel.form.company_notes.setPlainText("Printers")
     assert panel.save()
     assert {c.name: c.notes for c in cs.companies(store)}["Initech"] == "Printers"
 
 
 def test_validation_messages_inline_and_save_refused(panel, store, people):
-    panel.first_name.clear()
-    panel.last_name.clear()
-    panel.company.set_name("")
+    panel.form.first_name.clear()
+    panel.form.last_name.clear()
+    panel.form.company.set_name("")
     assert panel.message.isVisible() and "name or a company" in panel.message.text()
     assert not panel.save_button.isEnabled()
-    panel.first_name.setText("Ann")
-    panel.emails.line_edits()[0].setText("not-an-address")
+    panel.form.first_name.setText("Ann")
+    panel.form.emails.line_edits()[0].setText("not-an-address")
     assert "e-mail" in panel.message.text()
-    panel.emails.line_edits()[0].setText("ann@globex.com")
-    panel.linkedin.setText("linked in/ann")
+    panel.form.emails.line_edits()[0].setText("ann@globex.com")
+    panel.form.linkedin.setText("linked in/ann")
     assert "web address" in panel.message.text()
     assert not panel.save()
     assert cs.get(store, people[0].id).linkedin_url == ""
-    panel.linkedin.setText("linkedin.com/in/ann")
+    panel.form.linkedin.setText("linkedin.com/in/ann")
     assert not panel.message.isVisible() and panel.save()
 
 
 def test_revert_restores_the_stored_values(panel):
-    panel.role.setText("Something else")
-    panel.tags.setText("")
-    panel.emails._remove(panel.emails._rows[0])
+    panel.form.role.setText("Something else")
+    panel.form.tags.setText("")
+    panel.form.emails._remove(panel.form.emails._rows[0])
     assert panel.is_dirty()
     panel.revert_button.click()
-    assert panel.role.text() == "" and panel.tags.tags() == ("mentor",)
-    assert len(panel.emails.values()) == 1 and not panel.is_dirty()
+    assert panel.form.role.text() == "" and panel.form.tags.tags() == ("mentor",)
+    assert len(panel.form.emails.values()) == 1 and not panel.is_dirty()
 
 
 @pytest.mark.parametrize(
@@ -150,16 +150,16 @@ def test_guard_on_leaving_with_unsaved_edits(
     )
     assert panel.maybe_leave()  # nothing edited: no question
     assert asked == []
-    panel.role.setText("CTO")
+    panel.form.role.setText("CTO")
     assert panel.maybe_leave() is leaves
     assert asked and "Ann Lee" in asked[0]
     assert cs.get(store, people[0].id).role == saved_role
-    assert panel.role.text() == ("" if answer == "discard" else "CTO")
+    assert panel.form.role.text() == ("" if answer == "discard" else "CTO")
 
 
 def test_guard_save_with_invalid_input_stays(panel, monkeypatch):
     monkeypatch.setattr(dialogs, "ask_save_discard_cancel", lambda *a, **k: "save")
-    panel.emails.line_edits()[0].setText("broken")
+    panel.form.emails.line_edits()[0].setText("broken")
     assert panel.maybe_leave() is False
 
 
@@ -220,8 +220,8 @@ def test_new_contact(panel, store):
     panel.new_contact()
     assert panel.title.text() == "New contact"
     assert not panel.delete_button.isEnabled()
-    panel.first_name.setText("Cleo")
-    panel.tags.setText("alumni,  Alumni , climate")
+    panel.form.first_name.setText("Cleo")
+    panel.form.tags.setText("alumni,  Alumni , climate")
     assert panel.save()
     made = [c for c in cs.list_rows(store) if c.name == "Cleo"]
     assert made and made[0].tags == ("alumni", "climate")
@@ -229,7 +229,7 @@ def test_new_contact(panel, store):
 
 def test_referred_by_picker_completes_and_excludes_self(panel, people):
     ann, bob = people
-    picker = panel.referred_by
+    picker = panel.form.referred_by
     picker._picked("Bob Ray · Globex")
     assert picker.contact_id() == bob.id
     picker._picked("Ann Lee · Globex")  # a contact cannot refer themself
