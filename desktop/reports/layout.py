@@ -78,24 +78,33 @@ class Block:
         return top - self.height
 
 
+class CutBlock:
+    """Text too long for `max_lines`: as tall as `max_lines`, cut with "…" when drawn.
+
+    The fitting loop measures many sizes but draws one, so the search for where to cut
+    runs only for the plan that is printed.
+    """
+
+    shortened = True
+
+    def __init__(self, make, text: str, width: float, max_lines: int, leading: float):
+        self.make, self.text, self.width, self.max_lines = make, text, width, max_lines
+        self.height = max_lines * leading
+
+    def draw(self, canvas: Canvas, x: float, top: float) -> float:
+        paragraph = self.make(_cut(self.make, self.text, self.width, self.max_lines))
+        paragraph.wrap(self.width, 10_000)
+        paragraph.drawOn(canvas, x, top - paragraph.height)
+        return top - self.height
+
+
 def _lines(paragraph: Paragraph, width: float) -> int:
     paragraph.wrap(width, 10_000)
     return len(paragraph.blPara.lines)
 
 
-def block(
-    text: str, style: ParagraphStyle, width: float, max_lines: int | None = None,
-    bullet: str | None = None,
-) -> Block:
-    """`text` set in `style`, cut at a word with an ellipsis if it needs over `max_lines`."""
-    text = fonts.clean(text).strip()
-    make = (lambda t: Paragraph(fonts.markup(t), style, bulletText=bullet)) if bullet else (
-        lambda t: Paragraph(fonts.markup(t), style)
-    )
-    paragraph = make(text)
-    if max_lines is None or _lines(paragraph, width) <= max_lines:
-        return Block(paragraph, width)
-    # Longest prefix that still fits, by bisection over characters.
+def _cut(make, text: str, width: float, max_lines: int) -> str:
+    """The longest prefix of `text` (ending at a word when one is near) that fits, plus "…"."""
     lo, hi = 0, len(text)
     while lo < hi:
         mid = (lo + hi + 1) // 2
@@ -106,8 +115,30 @@ def block(
     cut = text[:lo]
     space = cut.rfind(" ")
     if space > lo - 25 and space > 0:
-        cut = cut[:space]  # end at a word when one is near
-    return Block(make(cut.rstrip(" ,;:–-") + ELLIPSIS), width, shortened=True)
+        cut = cut[:space]
+    return cut.rstrip(" ,;:–-") + ELLIPSIS
+
+
+def block(
+    text: str, style: ParagraphStyle, width: float, max_lines: int | None = None,
+    bullet: str | None = None,
+) -> Block | CutBlock:
+    """`text` set in `style`, cut at a word with an ellipsis if it needs over `max_lines`."""
+    text = fonts.clean(text).strip()
+
+    def make(t: str) -> Paragraph:
+        return Paragraph(fonts.markup(t), style, bulletText=bullet)
+
+    if max_lines is not None:
+        # No font sets more than one character per 0.2 em, so longer text cannot fit:
+        # skip parsing all of it (pasted research can run to pages).
+        most = int(max_lines * width / (0.2 * style.fontSize)) + 1
+        if len(text) > most:
+            return CutBlock(make, text[:most], width, max_lines, style.leading)
+    paragraph = make(text)
+    if max_lines is None or _lines(paragraph, width) <= max_lines:
+        return Block(paragraph, width)
+    return CutBlock(make, text, width, max_lines, style.leading)
 
 
 def label(canvas: Canvas, x: float, baseline: float, text: str, size: float,

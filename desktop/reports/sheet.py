@@ -99,9 +99,18 @@ class _Sheet:
         cols, x = [], self.x0 + pad
         for (title, value), share in zip(facts, shares, strict=True):
             col_w = (self.width - 2 * pad) * share - 8
-            cols.append((x, title, L.block(value or "–", st.value, col_w, 2)))
+            cols.append((x, 0.0, title, L.block(value or "–", st.value, col_w, 2)))
             x += (self.width - 2 * pad) * share
-        band_h = pad + label_h + max(b.height for _, _, b in cols) + pad
+        first_h = max(b.height for _, _, _, b in cols[:3])
+        where = cols[3][3]
+        if where.height > st.value.leading * 1.5:
+            # A long address or link gets a row of its own, full width, rather than
+            # breaking in the middle of a word in a narrow column.
+            where = L.block(c.where, st.value, self.width - 2 * pad - 8, 3)
+            cols[3] = (self.x0 + pad, first_h + 8 + label_h, w["where"], where)
+            band_h = pad + 2 * label_h + first_h + 8 + where.height + pad
+        else:
+            band_h = pad + label_h + max(first_h, where.height) + pad
         # Goal and pitch on the left, research on the right; one column when one side is empty.
         left_items = [(w["goal"], c.goal, 4), (w["pitch"], c.pitch, 5)]
         left_items = [item for item in left_items if item[1]]
@@ -126,6 +135,9 @@ class _Sheet:
         height = head_h + band_h + 14 + (body_h + 4 if body_h else 0)
         if name.shortened:
             shortened.append("name")
+        if subtitle and subtitle.shortened:
+            shortened.append("role and company")
+        shortened += [title for _, _, title, b in cols if b.shortened]
 
         def draw(top: float) -> None:
             cv = self.canvas
@@ -135,9 +147,9 @@ class _Sheet:
                 y = subtitle.draw(cv, self.x0, y - 3)
             y -= 12
             L.band(cv, self.x0, y, self.width, band_h)
-            for col_x, title, b in cols:
-                L.label(cv, col_x, y - pad - st.label_size, title, st.label_size)
-                b.draw(cv, col_x, y - pad - label_h)
+            for col_x, down, title, b in cols:
+                L.label(cv, col_x, y - pad - down - st.label_size, title, st.label_size)
+                b.draw(cv, col_x, y - pad - down - label_h)
             y -= band_h + 14
             ly = ry = y
             for title, b in left:

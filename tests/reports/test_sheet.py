@@ -215,3 +215,24 @@ def test_importing_the_sheet_module_does_not_import_reportlab():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
     assert out.strip() == "False"
+
+
+def test_random_hostile_text_in_every_field_never_breaks_the_build():
+    import random
+
+    rng = random.Random(7)
+    pool = ("<>&;\"'/=#\\ \n\t\r\x00\x0c\u2028\u200b\u200d\u00ad\ufeff\U0001F600 "
+            "abcŁżółćễ王小明山田김민준مرحباשלום &amp; &#60; <b> </para> <img src=x> ]]> ")
+
+    def text(most: int) -> str:
+        return "".join(rng.choice(pool) for _ in range(rng.randint(0, most)))
+
+    for case in range(15):
+        detail = samples.detail(
+            [text(300) for _ in range(rng.randint(0, 40))], first=text(40),
+            last=text(2500 if case % 10 == 0 else 40), role=text(100), company=text(100),
+            goal=text(900), pitch=text(900), research=text(1200), place=text(400),
+            when=None if case % 7 == 0 else samples.WHEN, minutes=rng.choice([0, 30, 600]),
+        )
+        result = build_sheet(detail, io.BytesIO(), rng.choice(["letter", "a4"]))
+        assert result.pages == 1 and result.body_size >= 8
