@@ -70,7 +70,7 @@ class Table:
             for cells in self._reader:
                 start = previous + 1
                 previous = self._line_of()
-                if cells and any(c.strip() for c in cells):
+                if cells and "".join(cells).strip():
                     yield start, cells
         except csv.Error as exc:
             raise UserError(

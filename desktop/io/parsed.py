@@ -70,8 +70,14 @@ def norm_label(text: str) -> str:
     return _LABEL_WORDS.get(key, text)
 
 
+_SUFFIXES = {"phd", "mba", "md", "jr", "sr", "ii", "iii", "iv", "esq", "cpa", "pe", "msc",
+             "ma", "bsc", "ba", "dds", "rn", "pmp", "cfa"}
+
+
 def split_full_name(full: str) -> tuple[str, str]:
-    """(first, last) from a single name field: "Anna Maria Kowalska" -> ("Anna Maria", "Kowalska").
+    """(first, last) from one name field: "Anna Maria Kowalska" -> ("Anna Maria", "Kowalska").
+
+    "Kowalska, Anna" is read family name first; a degree after a comma is dropped.
 
     A CJK name written without spaces ("王小明", "김민준") starts with its one-syllable
     family name; that is by far the common case.
@@ -79,6 +85,12 @@ def split_full_name(full: str) -> tuple[str, str]:
     full = " ".join((full or "").split())
     if not full:
         return "", ""
+    if full.count(",") == 1:
+        before, after = (p.strip() for p in full.split(","))
+        if after.replace(".", "").lower() in _SUFFIXES:
+            full = before  # "Jane Doe, PhD"
+        elif before and after:
+            return after, before  # "Doe, Jane" as address books file names
     if " " not in full:
         if len(full) in (2, 3, 4) and all(is_cjk(ch) for ch in full):
             return full[1:], full[0]

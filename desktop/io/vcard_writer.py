@@ -113,7 +113,9 @@ def _labelled(kind: str, item: Labelled, group: int) -> tuple[str, list[str], in
         return f"{kind};TYPE={types}:{value}", [], group
     group += 1
     ab_label = _APPLE_LABELS.get(label, item.label.strip())
-    return (f"item{group}.{kind};TYPE={base}:{value}",
+    # "other" and "main" also go in TYPE, which clients that ignore X-ABLabel still read.
+    types = f"{base},{label.upper()}" if label in _APPLE_LABELS else base
+    return (f"item{group}.{kind};TYPE={types}:{value}",
             [f"item{group}.X-ABLabel:{escape(ab_label)}"], group)
 
 

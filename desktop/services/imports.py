@@ -15,6 +15,7 @@ The database's keys are loaded into dicts once; the writing is in `import_write`
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from desktop.db import Store
@@ -279,17 +280,34 @@ def _match(target: _Target, key: str, value: str) -> ImportMatch:
                        line=None if target.id is not None else target.line)
 
 
-def preview(store: Store, parsed: ParsedFile) -> ImportPreview:
-    """What importing `parsed` would do. Reads the database; writes nothing."""
+class ImportCancelled(UserError):
+    """The user stopped the preview; nothing was written."""
+
+
+Progress = Callable[[int, int], "bool | None"]
+PROGRESS_EVERY = 250  # records between two progress reports
+
+
+def preview(store: Store, parsed: ParsedFile, progress: Progress | None = None) -> ImportPreview:
+    """What importing `parsed` would do. Reads the database; writes nothing.
+
+    `progress(done, total)`, when given, is called every few hundred records (from the
+    calling thread: a worker thread in the app); returning False cancels with
+    `ImportCancelled`.
+    """
     with store.atomic():
-        return _plan(store, parsed, import_write.fingerprint(store))
+        return _plan(store, parsed, import_write.fingerprint(store), progress)
 
 
-def _plan(store: Store, parsed: ParsedFile, fingerprint: tuple) -> ImportPreview:
+def _plan(store: Store, parsed: ParsedFile, fingerprint: tuple,
+          progress: Progress | None = None) -> ImportPreview:
     planner = _Planner(store)
     added: list[ImportItem] = []
     merged: list[ImportItem] = []
-    for item in parsed.contacts:
+    total = len(parsed.contacts)
+    for done, item in enumerate(parsed.contacts):
+        if progress is not None and done % PROGRESS_EVERY == 0 and progress(done, total) is False:
+            raise ImportCancelled("The import was cancelled; nothing was written.")
         contact = item.contact
         lk = linkedin_key(contact.linkedin_url) if contact.linkedin_url else ""
         eks = [(k, e.value) for e in contact.emails if (k := email_key(e.value))]
@@ -303,6 +321,8 @@ def _plan(store: Store, parsed: ParsedFile, fingerprint: tuple) -> ImportPreview
         changes = target.absorb(contact)
         merged.append(ImportItem(item.line, contact, match, tuple(changes)))
         planner.register(target.ref, lk, eks, nk)
+    if progress is not None:
+        progress(total, total)
     changes = [t.change() for t in planner.targets.values()]
     return ImportPreview(
         format=parsed.format,

@@ -213,3 +213,13 @@ def test_export_loads_selected_contacts_in_order(store):
     ids = [c.id for c in exports.contacts(store)]
     picked = exports.contacts(store, [ids[3], ids[1], 999_999])
     assert [c.id for c in picked] == [ids[3], ids[1]]
+
+
+def test_preview_reports_progress_and_can_be_cancelled(store):
+    parsed = _file(*(_person(n) for n in range(600)))
+    seen = []
+    imports.preview(store, parsed, lambda done, total: seen.append((done, total)))
+    assert seen[0] == (0, 600) and seen[-1] == (600, 600) and len(seen) >= 3
+    with pytest.raises(imports.ImportCancelled):
+        imports.preview(store, parsed, lambda done, total: done < 250)
+    assert _count(store, "contact") == 0
