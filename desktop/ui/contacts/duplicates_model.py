@@ -89,7 +89,7 @@ class DuplicatePairsModel(_ListModel):
 class CompanyGroupsModel(_ListModel):
     COL_NAMES, COL_CONTACTS = range(2)
     HEADERS = (
-        QT_TRANSLATE_NOOP("DuplicatesModel", "Companies with one name"),
+        QT_TRANSLATE_NOOP("DuplicatesModel", "Names that look like one company"),
         QT_TRANSLATE_NOOP("DuplicatesModel", "Contacts"),
     )
 

@@ -84,7 +84,7 @@ class LabelledListEditor(QWidget):
         label.setCurrentText(item.label or (self.labels[0] if focus else ""))
         label.setObjectName(f"{self.kind}Label{n}")
         label.setAccessibleName(self.tr("Label"))
-        label.setMaximumWidth(110)
+        label.setMaximumWidth(96)
         value = QLineEdit(item.value)
         value.setObjectName(f"{self.kind}Value{n}")
         value.setAccessibleName(

@@ -43,6 +43,7 @@ TEXT_FIELDS = (
     "cadence_days",
 )
 LIST_FIELDS = ("emails", "phones", "tags", "research")
+VALUE_WIDTH = 280  # pixels of a value beside its radio button
 
 
 class MergeDialog(QDialog):
@@ -75,6 +76,8 @@ class MergeDialog(QDialog):
         self.grid.setVerticalSpacing(6)
         self.grid.setColumnStretch(1, 1)
         self.grid.setColumnStretch(2, 1)
+        self.grid.setColumnMinimumWidth(1, VALUE_WIDTH + 30)
+        self.grid.setColumnMinimumWidth(2, VALUE_WIDTH + 30)
         self._build_grid()
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -96,13 +99,19 @@ class MergeDialog(QDialog):
         layout.addWidget(buttons)
         self._keep_group.idToggled.connect(lambda *_: self._describe_moves())
         self._describe_moves()
-        self.resize(760, 620)
+        self.resize(880, 600)
 
     # --- the grid of choices -------------------------------------------------------------
     def _build_grid(self) -> None:
         self.grid.addWidget(theme.set_role(QLabel(self.tr("Keep the record of")), "name"), 0, 0)
         for column, (contact, checked) in enumerate(((self.a, True), (self.b, False)), start=1):
-            radio = QRadioButton(f"{contact.display_name}  (#{contact.id})")
+            radio = QRadioButton(
+                self.fontMetrics().elidedText(
+                    f"{contact.display_name}  (#{contact.id})",
+                    Qt.TextElideMode.ElideRight,
+                    VALUE_WIDTH,
+                )
+            )
             radio.setObjectName(f"keep{column}")
             radio.setChecked(checked)
             self._keep_group.addButton(radio, column)
@@ -130,17 +139,28 @@ class MergeDialog(QDialog):
                 theme.set_role(QLabel(labels[field]), "quiet"), row, 0, Qt.AlignmentFlag.AlignTop
             )
             if self._same(field, first, second):
-                shown = QLabel(self._text(field, first) or self._text(field, second) or "—")
-                shown.setWordWrap(True)
+                text = self._text(field, first) or self._text(field, second)
+                shown = QLabel(
+                    self.fontMetrics().elidedText(
+                        text, Qt.TextElideMode.ElideRight, 2 * VALUE_WIDTH
+                    )
+                    or "—"
+                )
+                shown.setToolTip(text)
                 self.grid.addWidget(shown, row, 1, 1, 2)
                 row += 1
                 continue
             group = QButtonGroup(self)
             group.setObjectName(field)
             for column, value in ((1, first), (2, second)):
-                radio = QRadioButton(self._text(field, value) or self.tr("(empty)"))
+                text = self._text(field, value)
+                # Long values (research) are cut to the column; the tooltip has them whole.
+                shown = self.fontMetrics().elidedText(
+                    text, Qt.TextElideMode.ElideRight, VALUE_WIDTH
+                )
+                radio = QRadioButton(shown or self.tr("(empty)"))
                 radio.setObjectName(f"{field}{column}")
-                radio.setToolTip(self._text(field, value))
+                radio.setToolTip(text)
                 self.grid.addWidget(radio, row, column, Qt.AlignmentFlag.AlignTop)
                 group.addButton(radio, column)
             default = 1 if getattr(proposal, field) == first else 2

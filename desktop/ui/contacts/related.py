@@ -47,10 +47,11 @@ class RelatedLists(QWidget):
         listing.setObjectName(name)
         listing.setAccessibleName(name)
         listing.setUniformItemSizes(True)
+        listing.setSpacing(2)
         listing.setWordWrap(False)
         listing.setTextElideMode(Qt.TextElideMode.ElideRight)
-        row = listing.fontMetrics().height() + 10
-        listing.setFixedHeight(row * LIST_ROWS + 8)
+        listing.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        listing.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(title)
         layout.addWidget(listing)
         return title, listing
@@ -117,6 +118,10 @@ class RelatedLists(QWidget):
             item = QListWidgetItem(text)
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             listing.addItem(item)
+        # As tall as its rows, up to LIST_ROWS; longer lists scroll.
+        row = listing.sizeHintForRow(0) + 2 * listing.spacing()
+        shown = min(listing.count(), LIST_ROWS)
+        listing.setFixedHeight(row * shown + 2 * listing.frameWidth() + 2)
 
     def _show_dates(self, row: r.ContactRow | None, contact: r.Contact, today: date) -> None:
         colors = theme.current()

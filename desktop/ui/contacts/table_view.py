@@ -12,13 +12,14 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from desktop.ui.contacts import table_model as tm
 
+# Sized to show every column but tags beside the detail panel at 1366×768.
 WIDTHS = {
-    tm.COL_NAME: 190,
-    tm.COL_COMPANY: 160,
-    tm.COL_ROLE: 160,
-    tm.COL_SOURCE: 90,
-    tm.COL_LAST_CONTACT: 110,
-    tm.COL_NEXT: 140,
+    tm.COL_NAME: 160,
+    tm.COL_COMPANY: 124,
+    tm.COL_ROLE: 124,
+    tm.COL_SOURCE: 74,
+    tm.COL_LAST_CONTACT: 96,
+    tm.COL_NEXT: 104,
 }
 
 
@@ -52,6 +53,10 @@ class ContactsTableView(QTableView):
         super().setModel(model)
         for column, width in WIDTHS.items():
             self.setColumnWidth(column, width)
+        # A date column fits its longest date ("28 Sep 2026") in the font in use.
+        date_width = self.fontMetrics().horizontalAdvance("28 Sep 2026") + 24
+        for column in (tm.COL_LAST_CONTACT, tm.COL_NEXT):
+            self.setColumnWidth(column, max(WIDTHS[column], date_width))
         if isinstance(model, tm.ContactsTableModel):
             column, order = model.sort_state()
             self.horizontalHeader().setSortIndicator(column, order)

@@ -73,7 +73,7 @@ class ContactsPage(Page):
         splitter.addWidget(self.panel)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([620, 460])
+        splitter.setSizes([760, 400])
         layout.addWidget(splitter, 1)
 
         undo = QAction(self.tr("Undo"), self)
