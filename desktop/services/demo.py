@@ -161,31 +161,38 @@ def _chats(uid: _Uids, contacts: dict[str, int], now: datetime) -> dict[str, int
             created_at=(start or now) - timedelta(days=10), updated_at=ended or now,
         )
         counts["chats"] += 1
-        asked_upto = spec.get("asked", 0)
-        for pos, item in enumerate(spec.get("questions", ())):
-            key, fallback = item if isinstance(item, tuple) else (None, item)
-            qid, text = bank.get(key, (None, fallback)) if key else (None, fallback)
-            answer = spec.get("answers", {}).get(pos, "")
-            m.ChatQuestion.create(chat=chat.id, question=qid, position=pos, text=text,
-                                  asked=pos < asked_upto, answer=answer)
-            counts["questions"] += 1
-        base = started or start or now
-        for minute, kind, text in spec.get("notes", ()):
-            m.Note.create(uid=uid(), chat=chat.id, at=base + timedelta(minutes=minute),
-                          offset_seconds=minute * 60, text=text, kind=NoteKind(kind).value)
-            counts["notes"] += 1
-        for kind, text in spec.get("insights", ()):
-            m.Insight.create(uid=uid(), chat=chat.id, kind=InsightKind(kind).value, text=text,
-                             created_at=ended or now)
-            counts["insights"] += 1
-        for kind, due_in, text, done in spec.get("follow_ups", ()):
-            due = (today + timedelta(days=due_in)).date()
-            m.FollowUp.create(uid=uid(), contact=contacts[spec["contact"]], chat=chat.id,
-                              kind=FollowUpKind(kind).value, text=text, due=due,
-                              done_at=datetime.combine(due, datetime.min.time()).replace(hour=9)
-                              if done else None, created_at=ended or now)
-            counts["follow_ups"] += 1
+        _chat_parts(uid, spec, chat.id, contacts[spec["contact"]], started or start or now,
+                    ended or now, today, bank, counts)
     return counts
+
+
+def _chat_parts(uid: _Uids, spec: dict, chat_id: int, contact_id: int, base: datetime,
+                made: datetime, today: datetime, bank: dict[str, tuple[int, str]],
+                counts: dict[str, int]) -> None:
+    """A chat's planned questions, notes, insights and follow-ups."""
+    asked_upto = spec.get("asked", 0)
+    for pos, item in enumerate(spec.get("questions", ())):
+        key, fallback = item if isinstance(item, tuple) else (None, item)
+        # The bank's own wording when it has the question, so the two stay linked.
+        qid, text = bank.get(key, (None, fallback)) if key else (None, fallback)
+        m.ChatQuestion.create(chat=chat_id, question=qid, position=pos, text=text,
+                              asked=pos < asked_upto, answer=spec.get("answers", {}).get(pos, ""))
+        counts["questions"] += 1
+    for minute, kind, text in spec.get("notes", ()):
+        m.Note.create(uid=uid(), chat=chat_id, at=base + timedelta(minutes=minute),
+                      offset_seconds=minute * 60, text=text, kind=NoteKind(kind).value)
+        counts["notes"] += 1
+    for kind, text in spec.get("insights", ()):
+        m.Insight.create(uid=uid(), chat=chat_id, kind=InsightKind(kind).value, text=text,
+                         created_at=made)
+        counts["insights"] += 1
+    for kind, due_in, text, done in spec.get("follow_ups", ()):
+        due = (today + timedelta(days=due_in)).date()
+        done_at = datetime.combine(due, datetime.min.time()).replace(hour=9) if done else None
+        m.FollowUp.create(uid=uid(), contact=contact_id, chat=chat_id,
+                          kind=FollowUpKind(kind).value, text=text, due=due, done_at=done_at,
+                          created_at=made)
+        counts["follow_ups"] += 1
 
 
 def _career_paths(uid: _Uids, contacts: dict[str, int], now: datetime) -> None:
