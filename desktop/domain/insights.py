@@ -91,7 +91,8 @@ class Mention:
 
 @dataclass(frozen=True, slots=True)
 class InsightGroup:
-    """Alike insights of one kind; `people` is how many different contacts said it."""
+    """Alike insights of one kind; `people` is how many different contacts said it and
+    `names` who they are, in the order they first said it."""
 
     kind: InsightKind
     key: str
@@ -99,14 +100,15 @@ class InsightGroup:
     people: int
     mentions: tuple[Mention, ...]
     done: bool = False
+    names: tuple[str, ...] = ()
 
-    @property
-    def names(self) -> tuple[str, ...]:
-        seen: dict[str, None] = {}
-        for m in self.mentions:
-            if m.contact_name:
-                seen.setdefault(m.contact_name, None)
-        return tuple(seen)
+
+def _names(mentions: Iterable[Mention]) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for m in mentions:
+        if m.contact_name:
+            seen.setdefault(m.contact_name, None)
+    return tuple(seen)
 
 
 def group_mentions(
@@ -133,7 +135,8 @@ def group_mentions(
             text = " ".join(m.text.split())
             wording[text] = wording.get(text, 0) + 1
         title = max(wording, key=lambda t: wording[t])  # max keeps the first of equal counts
-        groups.append(InsightGroup(kind, key, title, people, tuple(items), key in done_keys))
+        groups.append(InsightGroup(kind, key, title, people, tuple(items), key in done_keys,
+                                   _names(items)))
     groups.sort(key=lambda g: (-g.people, -len(g.mentions), fold(g.title)))
     return groups
 
@@ -198,15 +201,19 @@ class CareerPathView:
 
 @dataclass(frozen=True, slots=True)
 class ReferralNode:
+    """A contact on a referred-by link; `children` are the people they introduced, and
+    `descendants` how many people came through them in all."""
+
     contact_id: int
     name: str
     company: str = ""
     chats_held: int = 0
     children: tuple[ReferralNode, ...] = ()
+    descendants: int = 0
 
     @property
     def size(self) -> int:
-        return 1 + sum(child.size for child in self.children)
+        return 1 + self.descendants
 
 
 @dataclass(frozen=True, slots=True)

@@ -180,7 +180,8 @@ def follow_ups_due(store: Store, now: datetime | None = None,
 
 # Contacts due a keep-in-touch, in one statement: last contact per contact from the three
 # sources, cadence from contact / smallest tag / app default, minus snoozed contacts and
-# those already in motion (a chat on the way or a follow-up open).
+# those already in motion (a chat on the way or a follow-up open). The names and e-mails
+# are looked up for the 50 rows shown only, after the sort.
 _KEEP_IN_TOUCH_SQL = f"""
 WITH last AS (
     SELECT contact_id, max(d) AS d FROM (
@@ -192,27 +193,28 @@ WITH last AS (
     SELECT ct.contact_id, min(t.cadence_days) AS days
       FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id
      WHERE t.cadence_days > 0 GROUP BY ct.contact_id
-), due AS (
-    SELECT c.id, last.d AS last_d,
-           date(last.d, '+' || coalesce(nullif(c.cadence_days, 0), tag_cadence.days, ?)
-                || ' days') AS next_d
-      FROM contact c JOIN last ON last.contact_id = c.id
-      LEFT JOIN tag_cadence ON tag_cadence.contact_id = c.id
-     WHERE c.archived = 0
-       AND coalesce(nullif(c.cadence_days, 0), tag_cadence.days, ?) IS NOT NULL
+), due AS MATERIALIZED (
+    SELECT x.id, x.last_d, x.next_d FROM (
+        SELECT c.id, last.d AS last_d,
+               date(last.d, '+' || coalesce(nullif(c.cadence_days, 0), tag_cadence.days, ?)
+                    || ' days') AS next_d
+          FROM last JOIN contact c ON c.id = last.contact_id
+          LEFT JOIN tag_cadence ON tag_cadence.contact_id = c.id
+         WHERE c.archived = 0) AS x
+     WHERE x.next_d <= ?
+       AND NOT EXISTS (SELECT 1 FROM keep_in_touch_snooze s
+                        WHERE s.contact_id = x.id AND s.until > ?)
+       AND NOT EXISTS (SELECT 1 FROM chat ch WHERE ch.contact_id = x.id
+                        AND ch.status IN ('requested', 'scheduled', 'in_progress'))
+       AND NOT EXISTS (SELECT 1 FROM follow_up f WHERE f.contact_id = x.id
+                        AND f.done_at IS NULL)
+), shown AS (
+    SELECT * FROM due ORDER BY next_d, id LIMIT {KEEP_IN_TOUCH_LIMIT}
 )
-SELECT due.id, {_WHO}, due.last_d, due.next_d, count(*) OVER ()
-  FROM due JOIN contact c ON c.id = due.id
+SELECT shown.id, {_WHO}, shown.last_d, shown.next_d, (SELECT count(*) FROM due)
+  FROM shown JOIN contact c ON c.id = shown.id
   LEFT JOIN company co ON co.id = c.company_id
- WHERE due.next_d <= ?
-   AND NOT EXISTS (SELECT 1 FROM keep_in_touch_snooze s
-                    WHERE s.contact_id = due.id AND s.until > ?)
-   AND NOT EXISTS (SELECT 1 FROM chat ch WHERE ch.contact_id = due.id
-                    AND ch.status IN ('requested', 'scheduled', 'in_progress'))
-   AND NOT EXISTS (SELECT 1 FROM follow_up f WHERE f.contact_id = due.id
-                    AND f.done_at IS NULL)
- ORDER BY due.next_d, due.id
- LIMIT {KEEP_IN_TOUCH_LIMIT}
+ ORDER BY shown.next_d, shown.id
 """
 
 
@@ -221,7 +223,7 @@ def keep_in_touch_due(store: Store, now: datetime | None = None) -> tuple[list[T
     now = _now(now)
     cadence = default_cadence(store)
     today = _text(now.date())
-    rows = store.db.execute_sql(_KEEP_IN_TOUCH_SQL, (cadence, cadence, today, today)).fetchall()
+    rows = store.db.execute_sql(_KEEP_IN_TOUCH_SQL, (cadence, today, today)).fetchall()
     items = []
     for cid, name, company, role, email, last, next_d, _total in rows:
         due = _d(next_d) or now.date()

@@ -66,6 +66,7 @@ def test_it_lists_each_kind_of_thing_to_do(page, filled):
     assert today.findChild(QLabel, "figureValue_overdue").text() == "2"
     assert today.findChild(QLabel, "figureValue_overdue").property("late") is True
     assert today.count() == 3
+    assert not today.findChild(QLabel, "heading_allClear").isVisibleTo(today)
 
 
 def test_thank_you_hours_left_is_accent_until_late(page, store):
@@ -173,7 +174,7 @@ def test_the_interaction_dialog_needs_a_known_contact(qtbot, store, filled, monk
 def test_nothing_due_says_so_and_suggests_a_chat(qtbot, page, store):
     fresh = person(store, "Fresh")
     today = page()
-    assert today.findChild(QLabel, "heading_allClear") is not None
+    assert today.findChild(QLabel, "heading_allClear").isVisibleTo(today)
     key = f"ask_for_chat{fresh.id}"
     assert key in today.rows
     with qtbot.waitSignal(today.open_chat_requested) as blocker:

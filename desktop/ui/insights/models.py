@@ -49,6 +49,15 @@ class _Header:
         return None
 
 
+def who_text(names: tuple[str, ...], shown: int = 4) -> str:
+    """"Ann, Bo, Cy, Di and 12 more": a group many people named stays one short line."""
+    if len(names) <= shown:
+        return ", ".join(names)
+    more = QCoreApplication.translate("GroupTreeModel", "and %n more", None,
+                                      len(names) - shown)
+    return f"{', '.join(names[:shown])} {more}"
+
+
 def _bold() -> QFont:
     font = QFont()
     font.setBold(True)
@@ -116,7 +125,7 @@ class GroupTreeModel(_Header, QAbstractItemModel):
             return group if top else group.mentions[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             if top:
-                return (group.title, str(group.people), ", ".join(group.names))[col]
+                return (group.title, str(group.people), who_text(group.names))[col]
             mention = group.mentions[index.row()]
             return (" ".join(mention.text.split()), "", mention.contact_name)[col]
         if role == Qt.ItemDataRole.FontRole and top and col == self.COL_TEXT:
@@ -126,6 +135,8 @@ class GroupTreeModel(_Header, QAbstractItemModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col == self.COL_PEOPLE:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole and col != self.COL_PEOPLE:
+            if top and col == self.COL_WHO:
+                return ", ".join(group.names[:40]) or None
             return self.data(index, Qt.ItemDataRole.DisplayRole) or None
         return None
 
@@ -174,7 +185,7 @@ class SkillsModel(_Header, QAbstractTableModel):
         group = self._groups[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (group.title, str(group.people), ", ".join(group.names))[col]
+            return (group.title, str(group.people), who_text(group.names))[col]
         if role == Qt.ItemDataRole.CheckStateRole and col == 0:
             return Qt.CheckState.Checked if group.done else Qt.CheckState.Unchecked
         if role == RECORD_ROLE:
@@ -370,7 +381,7 @@ class ReferralTreeModel(_Header, QAbstractItemModel):
             return None
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            introduced = node.size - 1
+            introduced = node.descendants
             return (node.name, node.company, str(node.chats_held) if node.chats_held else "",
                     str(introduced) if introduced else "")[col]
         if role == RECORD_ROLE:

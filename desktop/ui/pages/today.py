@@ -54,21 +54,93 @@ QFrame[role="rowLine"] {{ background: {c.border}; border: none; max-height: 1px;
 """
 
 
+class Section:
+    """A heading and a card of rows that are reused from one load to the next."""
+
+    def __init__(self, page: TodayPage, key: str, layout: QVBoxLayout):
+        self.key = key
+        self.page = page
+        self.heading = _label("", "subheading")
+        self.heading.setObjectName(f"heading_{key}")
+        self.card = QFrame()
+        self.card.setObjectName(f"section_{key}")
+        theme.set_role(self.card, "card")
+        self.inner = QVBoxLayout(self.card)
+        self.inner.setContentsMargins(16, 4, 16, 4)
+        self.inner.setSpacing(0)
+        self.text = _label("", "empty")
+        self.text.setObjectName(f"text_{key}")
+        self.text.setWordWrap(True)
+        self.inner.addWidget(self.text)
+        self.rows: list[TodoRow] = []
+        self.lines: list[QFrame] = []
+        self.more = QPushButton()
+        self.more.setObjectName(f"more_{key}")
+        self.more.setFlat(True)
+        self.more.clicked.connect(lambda _=False: page.toggle(key))
+        self.inner.addWidget(self.more, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.card)
+
+    def fill(self, title: str, items, now: datetime, *, text: str = "", total: int | None = None,
+             limit: int = ROWS_PER_SECTION) -> None:
+        total = len(items) if total is None else total
+        shown = list(items[:limit])
+        visible = bool(shown or text)
+        self.heading.setVisible(visible)
+        self.card.setVisible(visible)
+        self.heading.setText(f"{title}  ·  {total:,}" if total else title)
+        self.text.setText(text)
+        self.text.setVisible(bool(text))
+        while len(self.rows) < len(shown):
+            line = QFrame()
+            theme.set_role(line, "rowLine")
+            line.setFixedHeight(1)
+            row = TodoRow(self.page.act)
+            at = self.inner.indexOf(self.more)
+            self.inner.insertWidget(at, line)
+            self.inner.insertWidget(at + 1, row)
+            self.lines.append(line)
+            self.rows.append(row)
+        for n, row in enumerate(self.rows):
+            if n < len(shown):
+                row.set_item(shown[n], now)
+                self.page.rows[row.objectName().removeprefix("row_")] = row
+            row.setVisible(n < len(shown))
+            # A hairline between rows, and under the text when rows follow it.
+            self.lines[n].setVisible(n < len(shown) and (n > 0 or bool(text)))
+        expanded = self.key in self.page.expanded
+        self.more.setVisible(total > len(shown) or expanded)
+        self.more.setText(self.page.tr("Show fewer") if expanded
+                          else self.page.tr("Show all %n", "", total))
+
+
 class TodayPage(Page):
     def __init__(self, store, parent=None, *, now: datetime | None = None):
         super().__init__(store, parent)
         self._fixed_now = now  # tests fix the clock; the app uses the real one
         self._data: Today | None = None
-        self._expanded: set[str] = set()
+        self.expanded: set[str] = set()
         self.rows: dict[str, TodoRow] = {}
-        self._scroll = QScrollArea(self)
-        self._scroll.setObjectName("todayScroll")
-        self._scroll.setWidgetResizable(True)
-        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll = QScrollArea(self)
+        scroll.setObjectName("todayScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self._scroll)
+        outer.addWidget(scroll)
         self.setStyleSheet(_local_style(theme.current()))
+        content = QWidget()
+        content.setObjectName("todayContent")
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(32, 22, 32, 32)
+        layout.setSpacing(12)
+        layout.addLayout(self._header())
+        layout.addWidget(self._figures())
+        self.sections = {key: Section(self, key, layout)
+                         for key in ("chats", "thanks", "followUps", "keepInTouch", "allClear")}
+        layout.addStretch(1)
+        scroll.setWidget(content)
         self.refresh()
         self.reminders = reminders.install(self, store)
         if self.reminders is not None:
@@ -100,39 +172,49 @@ class TodayPage(Page):
         self.show_today(today_service.build(self.store, self.now()))
 
     def show_today(self, data: Today) -> None:
-        """Builds the page's widgets for `data` (no store access here)."""
+        """Shows `data` in the page's widgets (no store access here)."""
         self._data = data
         self.rows = {}
-        content = QWidget()
-        content.setObjectName("todayContent")
-        layout = QVBoxLayout(content)
-        layout.setContentsMargins(32, 22, 32, 32)
-        layout.setSpacing(12)
-        layout.addLayout(self._header(data.now))
-        layout.addWidget(self._figures(data))
-        self._section(layout, "chats", self.tr("Coming up"), data.chats, data.now,
-                      self.tr("No chats in the next 7 days."))
-        if data.nothing_due:
-            self._all_clear(layout, data)
-        else:
-            self._section(layout, "thanks", self.tr("Thank-yous due"), data.thank_yous,
-                          data.now)
-            self._section(layout, "followUps", self.tr("Follow-ups due"), data.follow_ups,
-                          data.now)
-            self._section(layout, "keepInTouch", self.tr("Keep in touch"), data.keep_in_touch,
-                          data.now, total=data.keep_in_touch_total)
-        layout.addStretch(1)
-        old = self._scroll.takeWidget()
-        self._scroll.setWidget(content)
-        if old is not None:
-            old.deleteLater()
+        now = data.now
+        self.date_label.setText(date_text(now.date(), with_year=False))
+        s = data.summary
+        for name, value in (("people", s.people), ("held", s.held), ("scheduled", s.scheduled),
+                            ("awaiting", s.awaiting_reply), ("overdue", s.overdue)):
+            self.figures[name].setText(f"{value:,}")
+        late = s.overdue > 0
+        if self.figures["overdue"].property("late") != late:
+            theme.set_role(self.figures["overdue"], "figure", late=late)
 
-    def _header(self, now: datetime) -> QHBoxLayout:
+        def limit(key: str) -> int:
+            return SHOW_ALL_LIMIT if key in self.expanded else ROWS_PER_SECTION
+
+        sec = self.sections
+        sec["chats"].fill(self.tr("Coming up"), data.chats, now, limit=limit("chats"),
+                          text="" if data.chats else self.tr("No chats in the next 7 days."))
+        sec["thanks"].fill(self.tr("Thank-yous due"), data.thank_yous, now,
+                           limit=limit("thanks"))
+        sec["followUps"].fill(self.tr("Follow-ups due"), data.follow_ups, now,
+                              limit=limit("followUps"))
+        sec["keepInTouch"].fill(self.tr("Keep in touch"), data.keep_in_touch, now,
+                                total=data.keep_in_touch_total, limit=limit("keepInTouch"))
+        if data.nothing_due:
+            text = (self.tr("No thank-you, follow-up or keep-in-touch is waiting. "
+                            "A next useful step:") if data.suggestions else
+                    self.tr("No thank-you, follow-up or keep-in-touch is waiting. Add "
+                            "contacts or import your LinkedIn connections to plan your next "
+                            "chat."))
+            sec["allClear"].fill(self.tr("Nothing is due"), data.suggestions, now, text=text,
+                                 total=0)
+        else:
+            sec["allClear"].fill("", (), now)
+
+    def _header(self) -> QHBoxLayout:
         header = QHBoxLayout()
         header.addWidget(_label(self.tr("Today"), "heading"))
         header.addSpacing(12)
-        header.addWidget(_label(date_text(now.date(), with_year=False), "quiet"), 0,
-                         Qt.AlignmentFlag.AlignBottom)
+        self.date_label = _label("", "quiet")
+        self.date_label.setObjectName("todayDate")
+        header.addWidget(self.date_label, 0, Qt.AlignmentFlag.AlignBottom)
         header.addStretch(1)
         log = QPushButton(self.tr("Log an interaction…"))
         log.setObjectName("logInteractionButton")
@@ -140,18 +222,16 @@ class TodayPage(Page):
         header.addWidget(log, 0, Qt.AlignmentFlag.AlignBottom)
         return header
 
-    def _figures(self, data: Today) -> QWidget:
-        s = data.summary
+    def _figures(self) -> QWidget:
         row = QWidget()
         grid = QGridLayout(row)
         grid.setContentsMargins(0, 2, 0, 6)
         grid.setHorizontalSpacing(12)
-        for n, (name, value, text, late) in enumerate((
-            ("people", s.people, self.tr("people"), False),
-            ("held", s.held, self.tr("chats held"), False),
-            ("scheduled", s.scheduled, self.tr("scheduled"), False),
-            ("awaiting", s.awaiting_reply, self.tr("awaiting reply"), False),
-            ("overdue", s.overdue, self.tr("overdue"), s.overdue > 0),
+        self.figures: dict[str, QLabel] = {}
+        for n, (name, text) in enumerate((
+            ("people", self.tr("people")), ("held", self.tr("chats held")),
+            ("scheduled", self.tr("scheduled")), ("awaiting", self.tr("awaiting reply")),
+            ("overdue", self.tr("overdue")),
         )):
             card = QFrame()
             card.setObjectName(f"figure_{name}")
@@ -159,80 +239,21 @@ class TodayPage(Page):
             inner = QVBoxLayout(card)
             inner.setContentsMargins(16, 10, 16, 10)
             inner.setSpacing(0)
-            figure = _label(f"{value:,}", "figure", late=late)
+            figure = _label("0", "figure", late=False)
             figure.setObjectName(f"figureValue_{name}")
+            self.figures[name] = figure
             inner.addWidget(figure)
             inner.addWidget(_label(text, "figureLabel"))
             grid.addWidget(card, 0, n)
         return row
 
-    def _section(self, layout: QVBoxLayout, key: str, title: str, items, now: datetime,
-                 empty: str = "", total: int | None = None) -> None:
-        total = len(items) if total is None else total
-        if not items and not empty:
-            return
-        heading = _label(f"{title}  ·  {total:,}" if total else title, "subheading")
-        heading.setObjectName(f"heading_{key}")
-        layout.addWidget(heading)
-        card = QFrame()
-        card.setObjectName(f"section_{key}")
-        theme.set_role(card, "card")
-        inner = QVBoxLayout(card)
-        inner.setContentsMargins(16, 4, 16, 4)
-        inner.setSpacing(0)
-        if not items:
-            inner.addWidget(_label(empty, "empty"))
-        limit = SHOW_ALL_LIMIT if key in self._expanded else ROWS_PER_SECTION
-        for n, item in enumerate(items[:limit]):
-            if n:
-                line = QFrame()
-                theme.set_role(line, "rowLine")
-                line.setFixedHeight(1)
-                inner.addWidget(line)
-            row = TodoRow(item, now, self._act)
-            self.rows[row.objectName().removeprefix("row_")] = row
-            inner.addWidget(row)
-        hidden = total - min(len(items), limit)
-        if hidden > 0 or key in self._expanded:
-            more = QPushButton(self.tr("Show fewer") if key in self._expanded
-                               else self.tr("Show all %n", "", total))
-            more.setObjectName(f"more_{key}")
-            more.setFlat(True)
-            more.clicked.connect(lambda _=False: self._toggle(key))
-            inner.addWidget(more, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(card)
-
-    def _all_clear(self, layout: QVBoxLayout, data: Today) -> None:
-        heading = _label(self.tr("Nothing is due"), "subheading")
-        heading.setObjectName("heading_allClear")
-        layout.addWidget(heading)
-        card = QFrame()
-        card.setObjectName("section_allClear")
-        theme.set_role(card, "card")
-        inner = QVBoxLayout(card)
-        inner.setContentsMargins(16, 10, 16, 6)
-        inner.setSpacing(0)
-        text = (self.tr("No thank-you, follow-up or keep-in-touch is waiting. "
-                        "A next useful step:") if data.suggestions else
-                self.tr("No thank-you, follow-up or keep-in-touch is waiting. Add contacts "
-                        "or import your LinkedIn connections to plan your next chat."))
-        message = _label(text, "quiet")
-        message.setObjectName("allClearText")
-        message.setWordWrap(True)
-        inner.addWidget(message)
-        for item in data.suggestions:
-            row = TodoRow(item, data.now, self._act)
-            self.rows[row.objectName().removeprefix("row_")] = row
-            inner.addWidget(row)
-        layout.addWidget(card)
-
-    def _toggle(self, key: str) -> None:
-        self._expanded ^= {key}
+    def toggle(self, key: str) -> None:
+        self.expanded ^= {key}
         if self._data is not None:
             self.show_today(self._data)
 
     # --- actions ---------------------------------------------------------------------------
-    def _act(self, action: Action, item: TodoItem) -> None:
+    def act(self, action: Action, item: TodoItem) -> None:
         try:
             changed = self._do(action, item)
         except UserError as exc:

@@ -151,66 +151,108 @@ SECONDARY_TEXT = {
 
 
 class TodoRow(QWidget):
-    """A row: name and context on the left; when, the primary button and the others right."""
+    """A row: name and context on the left; when, the other buttons and the primary right.
 
-    def __init__(self, item: TodoItem, now: datetime, act: Callable[[Action, TodoItem], None],
-                 parent: QWidget | None = None):
+    Rows are reused: `set_item` shows another thing to do in the same widgets, so reloading
+    Today after an action costs a few text changes, not a new tree of widgets.
+    """
+
+    def __init__(self, act: Callable[[Action, TodoItem], None], parent: QWidget | None = None):
         super().__init__(parent)
-        self.item = item
-        key = item_key(item)
-        self.setObjectName(f"row_{key}")
+        self._act = act
+        self.item: TodoItem | None = None
+        self._actions: dict[QPushButton, Action] = {}
+        self._menu: QMenu | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 9, 0, 9)
         layout.setSpacing(10)
         texts = QVBoxLayout()
         texts.setSpacing(2)
-        name = _label(item.name or _tr("(no name)"), "name")
-        name.setObjectName(f"name_{key}")
-        texts.addWidget(name)
-        context = context_text(item, now)
-        if context:
-            quiet = _label(context, "quiet")
-            quiet.setObjectName(f"context_{key}")
-            quiet.setToolTip(context)
-            texts.addWidget(quiet)
+        self.name_label = _label("", "name")
+        self.context_label = _label("", "quiet")
+        texts.addWidget(self.name_label)
+        texts.addWidget(self.context_label)
         layout.addLayout(texts, 1)
-        when, role = when_text(item, now)
-        if when:
-            self.when_label = _label(when, role)
-            self.when_label.setObjectName(f"when_{key}")
-            # A common width lines the buttons of all rows up in columns.
-            self.when_label.setMinimumWidth(WHEN_WIDTH)
-            self.when_label.setAlignment(Qt.AlignmentFlag.AlignRight
-                                         | Qt.AlignmentFlag.AlignVCenter)
-            layout.addWidget(self.when_label)
-            layout.addSpacing(6)
-        (primary, primary_text), secondary, snooze = _actions(item)
-        for action in secondary:
-            button = QPushButton(QCoreApplication.translate("TodayRow", SECONDARY_TEXT[action]))
-            button.setObjectName(f"{action.value}_{key}")
+        self.when_label = _label("", "quiet")
+        # A common width lines the buttons of all rows up in columns.
+        self.when_label.setMinimumWidth(WHEN_WIDTH)
+        self.when_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        layout.addWidget(self.when_label)
+        layout.addSpacing(6)
+        self.secondary = [QPushButton(), QPushButton()]
+        for button in self.secondary:
             button.setMinimumWidth(SECONDARY_WIDTH)
-            button.clicked.connect(lambda _=False, a=action: act(a, item))
+            button.clicked.connect(lambda _=False, b=button: self._clicked(b))
             layout.addWidget(button)
-        if snooze:
-            button = QPushButton(_tr("Snooze"))
-            button.setObjectName(f"snooze_{key}")
-            button.setAccessibleName(_tr("Snooze"))
-            menu = QMenu(button)
-            menu.setObjectName(f"snoozeMenu_{key}")
-            for action, text in ((Action.SNOOZE_DAY, _tr("Until tomorrow")),
-                                 (Action.SNOOZE_WEEK, _tr("For a week"))):
-                menu_action = menu.addAction(text)
-                menu_action.setObjectName(f"{action.value}_{key}")
-                menu_action.triggered.connect(lambda _=False, a=action: act(a, item))
-            button.setMenu(menu)
-            layout.addWidget(button)
-        self.primary = QPushButton(primary_text)
-        self.primary.setObjectName(f"{primary.value}_{key}")
+        self.snooze_button = QPushButton(_tr("Snooze") + "  ▾")
+        self.snooze_button.setAccessibleName(_tr("Snooze"))
+        self.snooze_button.clicked.connect(self._show_snooze_menu)
+        layout.addWidget(self.snooze_button)
+        self.primary = QPushButton()
         theme.set_role(self.primary, "primary")
         self.primary.setMinimumWidth(PRIMARY_WIDTH)
-        self.primary.clicked.connect(lambda _=False: act(primary, item))
+        self.primary.clicked.connect(lambda _=False: self._clicked(self.primary))
         layout.addWidget(self.primary)
 
-    def snooze_menu(self) -> QMenu | None:
-        button = self.findChild(QPushButton, f"snooze_{item_key(self.item)}")
-        return button.menu() if button is not None else None
+    def set_item(self, item: TodoItem, now: datetime) -> None:
+        """Shows `item`; object names follow it (`done_thank_you12`, `when_follow_up3`...)."""
+        self.item = item
+        key = item_key(item)
+        self.setObjectName(f"row_{key}")
+        self.name_label.setText(item.name or _tr("(no name)"))
+        self.name_label.setObjectName(f"name_{key}")
+        context = context_text(item, now)
+        self.context_label.setText(context)
+        self.context_label.setToolTip(context)
+        self.context_label.setObjectName(f"context_{key}")
+        self.context_label.setVisible(bool(context))
+        when, role = when_text(item, now)
+        self.when_label.setText(when)
+        self.when_label.setObjectName(f"when_{key}")
+        if self.when_label.property("role") != role:
+            theme.set_role(self.when_label, role)
+        self.when_label.setVisible(bool(when))
+        (primary, primary_text), secondary, snooze = _actions(item)
+        self._actions = {self.primary: primary}
+        self.primary.setText(primary_text)
+        self.primary.setObjectName(f"{primary.value}_{key}")
+        for n, button in enumerate(self.secondary):
+            action = secondary[n] if n < len(secondary) else None
+            button.setVisible(action is not None)
+            if action is not None:
+                self._actions[button] = action
+                button.setText(QCoreApplication.translate("TodayRow", SECONDARY_TEXT[action]))
+                button.setObjectName(f"{action.value}_{key}")
+        self.snooze_button.setVisible(snooze)
+        self.snooze_button.setObjectName(f"snooze_{key}")
+        if self._menu is not None:
+            self._name_menu(key)
+
+    def _clicked(self, button: QPushButton) -> None:
+        action = self._actions.get(button)
+        if action is not None and self.item is not None:
+            self._act(action, self.item)
+
+    def snooze_menu(self) -> QMenu:
+        """The snooze menu, made on first use (most rows are never snoozed)."""
+        if self._menu is None:
+            self._menu = QMenu(self.snooze_button)
+            for action, text in ((Action.SNOOZE_DAY, _tr("Until tomorrow")),
+                                 (Action.SNOOZE_WEEK, _tr("For a week"))):
+                menu_action = self._menu.addAction(text)
+                menu_action.setData(action.value)
+                menu_action.triggered.connect(
+                    lambda _=False, a=action: self.item is not None and self._act(a, self.item))
+            if self.item is not None:
+                self._name_menu(item_key(self.item))
+        return self._menu
+
+    def _name_menu(self, key: str) -> None:
+        assert self._menu is not None
+        self._menu.setObjectName(f"snoozeMenu_{key}")
+        for menu_action in self._menu.actions():
+            menu_action.setObjectName(f"{menu_action.data()}_{key}")
+
+    def _show_snooze_menu(self) -> None:
+        menu = self.snooze_menu()
+        menu.popup(self.snooze_button.mapToGlobal(self.snooze_button.rect().bottomLeft()))
