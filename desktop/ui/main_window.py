@@ -52,6 +52,7 @@ FEATURES: dict[str, str | None] = {
     "profile": "desktop.ui.wizard.launch:edit_profile",  # Edit → My profile…
     "import": None,  # File → Import…: contacts from LinkedIn, Google, Outlook, vCard, JSON
     "export": None,  # File → Export…
+    "export_calendar": "desktop.ui.calendar_export:export_calendar",  # upcoming chats, .ics
     "backup": "desktop.ui.backup_actions:back_up",  # File → Back up…
     "restore": "desktop.ui.backup_actions:restore",  # File → Restore backup…
     "search": None,  # the header's search field (text): full-text search
@@ -244,6 +245,7 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         self._feature_action(file, "import", self.tr("&Import…"), "Ctrl+I")
         self._feature_action(file, "export", self.tr("&Export…"), "Ctrl+E")
+        self._feature_action(file, "export_calendar", self.tr("Export &calendar…"))
         file.addSeparator()
         self._feature_action(file, "backup", self.tr("&Back up…"))
         self._feature_action(file, "restore", self.tr("&Restore backup…"))
