@@ -55,7 +55,7 @@ FEATURES: dict[str, str | None] = {
     "export_calendar": "desktop.ui.calendar_export:export_calendar",  # upcoming chats, .ics
     "backup": "desktop.ui.backup_actions:back_up",  # File → Back up…
     "restore": "desktop.ui.backup_actions:restore",  # File → Restore backup…
-    "search": None,  # the header's search field (text): full-text search
+    "search": "desktop.ui.contacts.search_popup:run",  # the header's field (text): full-text
 }
 SEARCH_DELAY_MS = 200
 

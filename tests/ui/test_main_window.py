@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from desktop.services import open_store
 from desktop.ui import dialogs, settings, theme
@@ -72,9 +72,13 @@ def test_done_on_today_marks_other_pages_stale(qtbot, store, seeded):
 
 
 def test_search_filters_contacts(qtbot, window, seeded):
+    # The header's search lists full-text hits; its last row filters the Contacts page.
     window.refresh()
     qtbot.keyClicks(window.search_field, "shop")
     window.search_field.returnPressed.emit()
+    results = window.findChild(QWidget, "searchResults")
+    results.setCurrentRow(results.count() - 1)
+    results.open_current()
     page = window.built_pages()["contacts"]
     assert window.current_key() == "contacts"
     assert [row.name for row in page.model.rows()] == ["Ana Łukasiewicz"]

@@ -185,6 +185,19 @@ class ContactForm(QWidget):
             self._loaded_notes = record.notes if record else ""
             self.company_notes.setPlainText(self._loaded_notes)
             self._show_company_hint()
+            # Long values (e-mails, URLs) show their start, not where the cursor was left.
+            for edit in (
+                self.first_name,
+                self.last_name,
+                self.role,
+                self.location,
+                self.linkedin,
+                self.tags,
+                *self.emails.line_edits(),
+                *self.phones.line_edits(),
+                self.company.lineEdit(),
+            ):
+                edit.setCursorPosition(0)
         finally:
             self._loading = False
 
