@@ -94,9 +94,12 @@ class DetailPanel(QWidget):
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         head.addWidget(self.title, 1)
         self.plan_button = self._button("planChat", self.tr("Plan a chat"), self._plan, "primary")
+        self.log_button = self._button("logInteraction", self.tr("Log interaction…"),
+                                       self._log_interaction)
         self.archive_button = self._button("archive", self.tr("Archive"), self._toggle_archive)
         self.delete_button = self._button("delete", self.tr("Delete…"), self._delete)
-        for button in (self.plan_button, self.archive_button, self.delete_button):
+        for button in (self.plan_button, self.log_button, self.archive_button,
+                       self.delete_button):
             head.addWidget(button)
         outer.addLayout(head)
 
@@ -168,7 +171,8 @@ class DetailPanel(QWidget):
         self.archive_button.setText(
             self.tr("Unarchive") if contact.archived else self.tr("Archive")
         )
-        for button in (self.plan_button, self.archive_button, self.delete_button):
+        for button in (self.plan_button, self.log_button, self.archive_button,
+                       self.delete_button):
             button.setEnabled(stored)
         self.related.setVisible(stored)
         if stored:
@@ -261,6 +265,15 @@ class DetailPanel(QWidget):
     def _plan(self) -> None:
         if self.contact_id() is not None and self.maybe_leave():
             self.planChatRequested.emit(self.contact_id())
+
+    def _log_interaction(self) -> None:
+        """An e-mail, call, message or meeting: restarts the keep-in-touch clock."""
+        from desktop.ui.interaction_dialog import log_interaction  # loaded when first used
+
+        contact_id = self.contact_id()
+        if contact_id is not None and log_interaction(self, self.store, contact_id) is not None:
+            self.related.load(self.store, self._loaded)
+            self.contactsChanged.emit([contact_id])
 
     def _toggle_archive(self) -> None:
         contact_id = self.contact_id()
