@@ -307,6 +307,10 @@ class MainWindow(QMainWindow):
         method = getattr(widget, name, None)
         if callable(method):
             method()
+        elif name == "undo":  # not in a text field: the page's own undo (Contacts: delete, merge)
+            page_undo = getattr(self.stack.currentWidget(), "undo", None)
+            if callable(page_undo):
+                page_undo()
 
     def set_theme(self, scheme: str) -> None:
         settings().setValue("view/theme", scheme)

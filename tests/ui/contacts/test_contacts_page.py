@@ -188,3 +188,16 @@ def test_new_contact_appears(page, store):
     page.panel.form.first_name.setText("Eve")
     page.panel.save_button.click()
     assert "Eve" in _names(page)
+
+
+def test_edit_undo_in_the_window_undoes_a_delete(qtbot, window, store, monkeypatch):
+    ann = cs.save(store, r.Contact(first_name="Ann")).id
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda *a, **k: True)
+    page = window.show_page("contacts")
+    page.refresh()
+    page.select(ann)
+    page.panel.delete_button.click()
+    assert page.model.rowCount() == 0
+    page.panel.setFocus()
+    window.actions["undo"].trigger()
+    assert [row.id for row in page.model.rows()] == [ann]
