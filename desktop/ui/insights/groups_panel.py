@@ -52,7 +52,8 @@ class GroupsPanel(QWidget):
         self.kinds = QListWidget()
         self.kinds.setObjectName("insightKinds")
         self.kinds.setAccessibleName(self.tr("Kinds of insight"))
-        self.kinds.setFixedWidth(170)
+        self.kinds.setFixedWidth(200)
+        self.kinds.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.kinds.currentRowChanged.connect(lambda _row: self._show_kind())
         layout.addWidget(self.kinds)
 
@@ -71,8 +72,10 @@ class GroupsPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(1, 70)
-        header.resizeSection(2, 260)
+        header.resizeSection(2, 230)
+        header.resizeSection(3, 150)
         self.tree.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.tree.doubleClicked.connect(self._open)
         right.addWidget(self.tree, 1)
@@ -131,6 +134,8 @@ class GroupsPanel(QWidget):
         else:
             shown = list(self._groups.get(InsightKind(kind), ()))
         self.model.set_groups(shown)
+        # The kind column says something only when every kind is listed together.
+        self.tree.setColumnHidden(GroupTreeModel.COL_KIND, kind != ALL)
         self._update_buttons()
 
     def selected_groups(self) -> list[InsightGroup]:

@@ -68,8 +68,9 @@ class GroupTreeModel(_Header, QAbstractItemModel):
     CONTEXT = "GroupTreeModel"
     COLUMNS = (QT_TRANSLATE_NOOP("GroupTreeModel", "What people said"),
                QT_TRANSLATE_NOOP("GroupTreeModel", "People"),
-               QT_TRANSLATE_NOOP("GroupTreeModel", "Who"))
-    COL_TEXT, COL_PEOPLE, COL_WHO = range(3)
+               QT_TRANSLATE_NOOP("GroupTreeModel", "Who"),
+               QT_TRANSLATE_NOOP("GroupTreeModel", "Kind"))
+    COL_TEXT, COL_PEOPLE, COL_WHO, COL_KIND = range(4)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -125,16 +126,17 @@ class GroupTreeModel(_Header, QAbstractItemModel):
             return group if top else group.mentions[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             if top:
-                return (group.title, str(group.people), who_text(group.names))[col]
+                kind = QCoreApplication.translate("InsightKind", group.kind.label)
+                return (group.title, str(group.people), who_text(group.names), kind)[col]
             mention = group.mentions[index.row()]
-            return (" ".join(mention.text.split()), "", mention.contact_name)[col]
+            return (" ".join(mention.text.split()), "", mention.contact_name, "")[col]
         if role == Qt.ItemDataRole.FontRole and top and col == self.COL_TEXT:
             return self._bold
-        if role == Qt.ItemDataRole.ForegroundRole and (not top or col == self.COL_WHO):
+        if role == Qt.ItemDataRole.ForegroundRole and (not top or col >= self.COL_WHO):
             return QColor(theme.current().quiet)
         if role == Qt.ItemDataRole.TextAlignmentRole and col == self.COL_PEOPLE:
             return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and col != self.COL_PEOPLE:
+        if role == Qt.ItemDataRole.ToolTipRole and col in (self.COL_TEXT, self.COL_WHO):
             if top and col == self.COL_WHO:
                 return ", ".join(group.names[:40]) or None
             return self.data(index, Qt.ItemDataRole.DisplayRole) or None

@@ -31,7 +31,7 @@ from desktop.services import today as today_service
 from desktop.ui import dialogs, reminders, theme
 from desktop.ui.formatting import date_text
 from desktop.ui.pages import Page
-from desktop.ui.today.rows import Action, TodoRow
+from desktop.ui.today.rows import Action, TodoRow, restyle
 
 ROWS_PER_SECTION = 8
 SHOW_ALL_LIMIT = 200
@@ -183,7 +183,7 @@ class TodayPage(Page):
             self.figures[name].setText(f"{value:,}")
         late = s.overdue > 0
         if self.figures["overdue"].property("late") != late:
-            theme.set_role(self.figures["overdue"], "figure", late=late)
+            restyle(self.figures["overdue"], late=late)
 
         def limit(key: str) -> int:
             return SHOW_ALL_LIMIT if key in self.expanded else ROWS_PER_SECTION

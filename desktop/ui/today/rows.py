@@ -57,6 +57,15 @@ def item_key(item: TodoItem) -> str:
     return f"{item.kind.value}{ident}"
 
 
+def restyle(widget: QWidget, **properties) -> None:
+    """Sets stylesheet properties and re-polishes now: a widget already polished (a size
+    hint is enough) keeps its old look otherwise, shown or not."""
+    for key, value in properties.items():
+        widget.setProperty(key, value)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
 def _label(text: str, role: str, **extra) -> QLabel:
     label = QLabel(text)
     label.setTextFormat(Qt.TextFormat.PlainText)
@@ -210,7 +219,7 @@ class TodoRow(QWidget):
         self.when_label.setText(when)
         self.when_label.setObjectName(f"when_{key}")
         if self.when_label.property("role") != role:
-            theme.set_role(self.when_label, role)
+            restyle(self.when_label, role=role)
         self.when_label.setVisible(bool(when))
         (primary, primary_text), secondary, snooze = _actions(item)
         self._actions = {self.primary: primary}
