@@ -104,6 +104,8 @@ def _bomless_utf16(sample: bytes) -> str | None:
 
 
 def _checked(text: str, name: str) -> str:
+    if _BINARY_CHARS.search(text) is None:  # the usual case: one scan, nothing to count
+        return text
     bad = len(_BINARY_CHARS.findall(text))
     if bad > max(2, len(text) // 1000):
         raise UserError(f"{name} is a binary file, not a text file of contacts.")

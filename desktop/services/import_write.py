@@ -70,15 +70,19 @@ def phone_key(value: str) -> str:
 
 
 def uids(count: int) -> list[str]:
-    """`count` random version-4 UUIDs as hex, from one read of the system's randomness."""
-    raw = os.urandom(16 * count)
-    out = []
-    for start in range(0, 16 * count, 16):
-        value = int.from_bytes(raw[start:start + 16], "big")
-        value = (value & ~(0xF << 76)) | (0x4 << 76)  # version 4
-        value = (value & ~(0x3 << 62)) | (0x2 << 62)  # RFC 4122 variant
-        out.append(f"{value:032x}")
-    return out
+    """`count` random version-4 UUIDs as hex, from one read of the system's randomness.
+
+    Hex digit 12 is the version ("4"); digit 16 carries the RFC 4122 variant (8-b).
+    """
+    raw = os.urandom(16 * count).hex()
+    variant = "89ab"
+    return [raw[i:i + 12] + "4" + raw[i + 13:i + 16] + variant[int(raw[i + 16], 16) & 3]
+            + raw[i + 17:i + 32] for i in range(0, 32 * count, 32)]
+
+
+@lru_cache(maxsize=1 << 12)  # connection dates repeat; isoformat each once
+def _iso_day(day) -> str:
+    return day.isoformat()
 
 
 def fingerprint(store: Store) -> tuple:
@@ -149,14 +153,15 @@ def write(store: Store, plan: ImportPreview) -> list[int]:
     next_id = _next_id(conn, "contact")
     contact_rows, email_rows, phone_rows, tag_rows = [], [], [], []
     new_uids = uids(len(plan.to_add))
+    company_of, key_of, day_of = company_ids.get, company_name_key, _iso_day
     for offset, item in enumerate(plan.to_add):
         c, cid = item.contact, next_id + offset
+        url = c.linkedin_url
         contact_rows.append((
             cid, new_uids[offset], c.first_name, c.last_name, c.role,
-            company_ids.get(company_name_key(c.company)) if c.company else None,
-            c.location, c.linkedin_url, linkedin_key(c.linkedin_url) if c.linkedin_url else "",
-            c.source.value, c.research, c.cadence_days,
-            c.connected_on.isoformat() if c.connected_on else None, stamp, stamp,
+            company_of(key_of(c.company)) if c.company else None,
+            c.location, url, linkedin_key(url) if url else "", c.source.value, c.research,
+            c.cadence_days, day_of(c.connected_on) if c.connected_on else None, stamp, stamp,
         ))
         if c.emails:
             email_rows += [(cid, pos, e.label, e.value, email_key(e.value))

@@ -186,8 +186,10 @@ class _Planner:
         ):
             self.by_email.setdefault(key, cid)
             self.emails_of.setdefault(cid, []).append(key)
-        self.existing_names: dict[str, int] | None = None  # built when first needed
-        self.new_names: dict[str, int] = {}
+        # name + company keys, built only when a record needs them: (all, without URL)
+        self.existing_names: tuple[dict[str, int], dict[str, int]] | None = None
+        self.new_names: tuple[dict[str, int], dict[str, int]] = ({}, {})
+        self.new_named = [0, 0]  # how many of `new` each of new_names has seen
         self.new: list[ParsedContact | _Target] = []
         self.targets: dict[int, _Target] = {}
         self.phones_of: dict[int, list[str]] | None = None
@@ -219,14 +221,41 @@ class _Planner:
         ):
             self.tags_of.setdefault(cid, []).append(key)
 
-    def _names(self) -> dict[str, int]:
+    def _names(self, urlless: bool) -> tuple[dict[str, int], dict[str, int]]:
+        """(existing, new) name indexes: of every contact, or only of those without a URL.
+
+        A record with a LinkedIn URL can only be the same person as a contact without
+        one (a different URL is a different person), and LinkedIn exports give every row
+        a URL, so the keys of a big export are usually never computed at all.
+        """
+        which = 1 if urlless else 0
         if self.existing_names is None:
-            self.existing_names = {}
+            every: dict[str, int] = {}
+            bare: dict[str, int] = {}
             for row in self.rows.values():
                 key = name_key(row[1], row[2], row[4])
                 if key:
-                    self.existing_names.setdefault(key, row[0])
-        return self.existing_names
+                    every.setdefault(key, row[0])
+                    if not row[10]:
+                        bare.setdefault(key, row[0])
+            self.existing_names = (every, bare)
+        index = self.new_names[which]
+        for position in range(self.new_named[which], len(self.new)):
+            entry = self.new[position]
+            if isinstance(entry, ParsedContact):
+                first, last, company, url = (entry.contact.first_name, entry.contact.last_name,
+                                             entry.contact.company, entry.contact.linkedin_url)
+            else:
+                v = entry.values
+                first, last, company, url = (v["first_name"], v["last_name"], v["company"],
+                                             v["linkedin_url"])
+            if urlless and url:
+                continue
+            key = name_key(first, last, company)
+            if key:
+                index.setdefault(key, -position - 1)
+        self.new_named[which] = len(self.new)
+        return self.existing_names[which], index
 
     def _resolve(self, ref: int) -> _Target:
         if ref > 0:
@@ -237,8 +266,8 @@ class _Planner:
             entry.ref = ref
         return entry
 
-    def match(self, contact: Contact, lk: str, eks: list[tuple[str, str]],
-              nk: str) -> tuple[_Target, ImportMatch] | None:
+    def match(self, contact: Contact, lk: str,
+              eks: list[tuple[str, str]]) -> tuple[_Target, ImportMatch] | None:
         """The contact this record is, and on which key; None for a new person."""
         if lk and lk in self.by_linkedin:
             target = self._resolve(self.by_linkedin[lk])
@@ -247,9 +276,13 @@ class _Planner:
             if key in self.by_email:
                 target = self._resolve(self.by_email[key])
                 return target, _match(target, "email", value)
+        indexes = self._names(urlless=bool(lk))
+        if not (indexes[0] or indexes[1]):
+            return None
+        nk = name_key(contact.first_name, contact.last_name, contact.company)
         if not nk:
             return None
-        for index in (self._names(), self.new_names):
+        for index in indexes:
             ref = index.get(nk)
             if ref is None:
                 continue
@@ -261,18 +294,19 @@ class _Planner:
             return target, _match(target, "name", shown)
         return None
 
-    def add(self, item: ParsedContact, lk: str, eks: list[tuple[str, str]], nk: str) -> None:
-        """A new contact: later records of the file with one of its keys merge into it."""
-        self.new.append(item)
-        self.register(-len(self.new), lk, eks, nk)
+    def add(self, item: ParsedContact, lk: str, eks: list[tuple[str, str]]) -> None:
+        """A new contact: later records of the file with one of its keys merge into it.
 
-    def register(self, ref: int, lk: str, eks: list[tuple[str, str]], nk: str) -> None:
+        (Its name key joins the name indexes when they are next needed.)
+        """
+        self.new.append(item)
+        self.register(-len(self.new), lk, eks)
+
+    def register(self, ref: int, lk: str, eks: list[tuple[str, str]]) -> None:
         if lk:
             self.by_linkedin.setdefault(lk, ref)
         for key, _ in eks:
             self.by_email.setdefault(key, ref)
-        if ref < 0 and nk:
-            self.new_names.setdefault(nk, ref)
 
 
 def _match(target: _Target, key: str, value: str) -> ImportMatch:
@@ -311,16 +345,15 @@ def _plan(store: Store, parsed: ParsedFile, fingerprint: tuple,
         contact = item.contact
         lk = linkedin_key(contact.linkedin_url) if contact.linkedin_url else ""
         eks = [(k, e.value) for e in contact.emails if (k := email_key(e.value))]
-        nk = name_key(contact.first_name, contact.last_name, contact.company)
-        found = planner.match(contact, lk, eks, nk)
+        found = planner.match(contact, lk, eks)
         if found is None:
-            planner.add(item, lk, eks, nk)
+            planner.add(item, lk, eks)
             added.append(ImportItem(item.line, contact))
             continue
         target, match = found
         changes = target.absorb(contact)
         merged.append(ImportItem(item.line, contact, match, tuple(changes)))
-        planner.register(target.ref, lk, eks, nk)
+        planner.register(target.ref, lk, eks)
     if progress is not None:
         progress(total, total)
     changes = [t.change() for t in planner.targets.values()]

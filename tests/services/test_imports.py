@@ -223,3 +223,17 @@ def test_preview_reports_progress_and_can_be_cancelled(store):
     with pytest.raises(imports.ImportCancelled):
         imports.preview(store, parsed, lambda done, total: done < 250)
     assert _count(store, "contact") == 0
+
+
+def test_a_contact_typed_without_url_is_found_by_name_and_company(store):
+    typed = contacts.save(store, Contact(first_name="Person1", last_name="Tester",
+                                         company="Company 1"))
+    other = contacts.save(store, Contact(first_name="Person4", last_name="Tester",
+                                         company="Company 1",
+                                         linkedin_url="https://www.linkedin.com/in/someone"))
+    plan = imports.preview(store, _file(_person(1), _person(4)))
+    assert [(i.match.contact_id, i.match.key) for i in plan.merged] == [(typed.id, "name")]
+    assert [i.contact.first_name for i in plan.added] == ["Person4"]  # its URL differs
+    imports.commit(store, plan)
+    assert contacts.get(store, typed.id).linkedin_url.endswith("/person-1")
+    assert contacts.get(store, other.id).linkedin_url.endswith("/someone")
