@@ -108,7 +108,13 @@ def test_cancel_a_chat_from_the_chats_page(window, seeded, monkeypatch):
     assert window.navigation.count_of("chats") == 0
 
 
-def test_features_stay_disabled_until_wired(window):
+def test_features_stay_disabled_until_wired(qtbot, store, monkeypatch):
+    from desktop.ui import main_window
+
+    for name in ("import", "export"):  # as before the import and export dialogs
+        monkeypatch.setitem(main_window.FEATURES, name, None)
+    window = MainWindow(store)
+    qtbot.addWidget(window)
     for name in ("import", "export"):
         assert not window.actions[name].isEnabled()
     calls = []
