@@ -94,12 +94,13 @@ class DetailPanel(QWidget):
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         head.addWidget(self.title, 1)
         self.plan_button = self._button("planChat", self.tr("Plan a chat"), self._plan, "primary")
-        self.log_button = self._button("logInteraction", self.tr("Log interaction…"),
-                                       self._log_interaction)
+        self.log_button = self._button(
+            "logInteraction", self.tr("Log interaction…"), self._log_interaction
+        )
         self.archive_button = self._button("archive", self.tr("Archive"), self._toggle_archive)
         self.delete_button = self._button("delete", self.tr("Delete…"), self._delete)
-        for button in (self.plan_button, self.log_button, self.archive_button,
-                       self.delete_button):
+        # The everyday actions beside the name; archive and delete down by Save, apart.
+        for button in (self.plan_button, self.log_button):
             head.addWidget(button)
         outer.addLayout(head)
 
@@ -126,6 +127,8 @@ class DetailPanel(QWidget):
         self.message.hide()
         outer.addWidget(self.message)
         bar = QHBoxLayout()
+        bar.addWidget(self.archive_button)
+        bar.addWidget(self.delete_button)
         bar.addStretch(1)
         self.revert_button = self._button("revert", self.tr("Revert"), self.revert)
         self.save_button = self._button("save", self.tr("Save"), self.save, "primary")
@@ -171,8 +174,7 @@ class DetailPanel(QWidget):
         self.archive_button.setText(
             self.tr("Unarchive") if contact.archived else self.tr("Archive")
         )
-        for button in (self.plan_button, self.log_button, self.archive_button,
-                       self.delete_button):
+        for button in (self.plan_button, self.log_button, self.archive_button, self.delete_button):
             button.setEnabled(stored)
         self.related.setVisible(stored)
         if stored:
