@@ -136,12 +136,19 @@ def test_automatic_backup_once_a_day(filled, tmp_path):
     assert backup.automatic_backup(tmp_path / "missing.sqlite", folder, today=day) is None
 
 
-def test_automatic_backups_keep_seven_days_and_four_weeks(filled, tmp_path):
+def test_pruning_keeps_seven_days_and_four_weeks(tmp_path):
     folder = tmp_path / "backups"
+    folder.mkdir()
     start = date(2024, 1, 1)  # a Monday
-    for n in range(70):
-        backup.automatic_backup(filled, folder, today=start + timedelta(days=n))
-    kept = sorted(date.fromisoformat(p.stem.removeprefix("chats-")) for p in folder.iterdir())
+    for n in range(70):  # the names are what pruning reads
+        (folder / f"chats-{start + timedelta(days=n)}.sqlite").write_bytes(b"")
+    mine = folder / "before-my-trip.sqlite"
+    mine.write_bytes(b"")
+    other_db = folder / "work-2024-01-01.sqlite"  # another database's automatic copy
+    other_db.write_bytes(b"")
+    backup.prune(folder, "chats")
+    kept = sorted(date.fromisoformat(p.stem.removeprefix("chats-"))
+                  for p in folder.glob("chats-*.sqlite"))
     last = start + timedelta(days=69)
     assert kept[-7:] == [last - timedelta(days=n) for n in range(6, -1, -1)]
     weekly = kept[:-7]
@@ -149,16 +156,17 @@ def test_automatic_backups_keep_seven_days_and_four_weeks(filled, tmp_path):
     weeks = {d.isocalendar()[:2] for d in weekly}
     assert len(weeks) == 4 and not weeks & {d.isocalendar()[:2] for d in kept[-7:]}
     assert all(d.weekday() == 6 for d in weekly)  # the newest copy of each week: Sunday
+    assert mine.exists() and other_db.exists()  # never ours to prune
 
 
-def test_other_files_in_the_backup_folder_are_never_pruned(filled, tmp_path):
+def test_automatic_backup_prunes_as_it_goes(filled, tmp_path):
     folder = tmp_path / "backups"
-    folder.mkdir()
-    mine = folder / "before-my-trip.sqlite"
-    mine.write_bytes(filled.read_bytes())
-    for n in range(20):
+    for n in range(15):
         backup.automatic_backup(filled, folder, today=date(2024, 1, 1) + timedelta(days=n))
-    assert mine.exists()
+    # Jan 9-15 daily; of Jan 1-8 only Sunday Jan 7 stands for its week (Jan 8 shares a
+    # week with the daily copies).
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "chats-2024-01-07.sqlite", *(f"chats-2024-01-{d:02d}.sqlite" for d in range(9, 16))]
 
 
 def test_list_backups_with_their_contact_counts(filled, tmp_path):
