@@ -82,7 +82,9 @@ class Startup:
         if not self.args.demo:
             self._in_background("automatic backup", self._automatic_backup)
         if self.smoke:
-            QTimer.singleShot(0, QApplication.instance().quit)
+            # exit(0), not quit(): quit() first closes every window, and in a process that
+            # goes on (the tests) it left later worker threads stalled.
+            QTimer.singleShot(0, lambda: QApplication.exit(0))
 
     def _in_background(self, name: str, work) -> None:
         thread = threading.Thread(target=work, name=name, daemon=True)
@@ -156,7 +158,11 @@ def run(args) -> int:
             window.demo_path = store.path
             window.show_store_path()
         if startup.smoke:
-            QTimer.singleShot(SMOKE_TEST_TIMEOUT_MS, lambda: _timed_out(app))
+            # Parented to the window so it dies with it: a stray exit() later would end
+            # whatever event loop runs then (a test's, in the same process).
+            deadline = QTimer(window, singleShot=True, interval=SMOKE_TEST_TIMEOUT_MS)
+            deadline.timeout.connect(lambda: _timed_out(app))
+            deadline.start()
         else:
             # Python only sees Ctrl+C between Qt events: wake it up now and then.
             signal.signal(signal.SIGINT, lambda *_: app.quit())

@@ -113,3 +113,27 @@ def test_a_refused_database_gets_a_message_box(qapp, tmp_path, monkeypatch):
     assert main(["--db", str(garbage)]) == 2
     assert len(shown) == 1 and str(garbage) in shown[0]
     assert garbage.read_bytes() == b"\x00" * 4096
+
+
+def _event_loop_runs(ms: int = 80) -> bool:
+    import time
+
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    started = time.perf_counter()
+    loop.exec()
+    return (time.perf_counter() - started) * 1000 >= ms * 0.8
+
+
+def test_a_failed_start_leaves_the_process_able_to_run_event_loops(qapp, db_path, monkeypatch):
+    """An exit() before exec() would make every later event loop return at once."""
+    from desktop.ui import main_window
+
+    def broken(self, store, parent=None):
+        raise RuntimeError("broken window")
+
+    monkeypatch.setattr(main_window.MainWindow, "__init__", broken)
+    assert main(["--smoke-test", "--db", str(db_path)]) == 1
+    assert _event_loop_runs()

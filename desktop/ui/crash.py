@@ -14,7 +14,7 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QThread, QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop.errors import UserError
@@ -58,14 +58,14 @@ class CrashHandler:
 
     def handle(self, exc_type, exc, tb) -> None:
         if issubclass(exc_type, KeyboardInterrupt):
-            QApplication.exit(130)
+            _exit(130)
             return
         if issubclass(exc_type, UserError):
             log.warning("%s", exc)
             if not self.interactive:
                 print(f"coffee-chats: {exc}", file=sys.stderr)
                 self.failures += 1
-                QApplication.exit(2)
+                _exit(2)
             elif not self._showing:
                 self._show(lambda: dialogs.warn(QApplication.activeWindow(), str(exc)))
             return
@@ -74,7 +74,7 @@ class CrashHandler:
         details = "".join(traceback.format_exception(exc_type, exc, tb))
         if not self.interactive:
             print(details, file=sys.stderr, end="")
-            QApplication.exit(1)
+            _exit(1)
             return
         if self._showing:
             return  # one report at a time; the rest is in the log
@@ -96,3 +96,13 @@ class CrashHandler:
             return self.log_path()
         except Exception:
             return None
+
+
+def _exit(code: int) -> None:
+    """Ends the running event loop with `code`; does nothing when none runs yet.
+
+    Called before exec(), QApplication.exit() would make the next event loop of the process
+    return at once (the caller of run() handles a failure during start-up itself).
+    """
+    if QThread.currentThread().loopLevel() > 0:
+        QApplication.exit(code)
