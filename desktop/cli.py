@@ -202,12 +202,6 @@ def _print_group(title: str, items, describe) -> None:
         print(f"  … and {len(items) - SHOWN_PER_GROUP} more")
 
 
-def _is_json(path: Path) -> bool:
-    from desktop.io.json_format import looks_like_json
-
-    return looks_like_json(path)
-
-
 def _export_ics(args: argparse.Namespace) -> int:
     """Every upcoming chat as a calendar event (UTC, stable UID per chat); reads only."""
     import os

@@ -36,7 +36,7 @@ from desktop.io.json_schema import (
 MAX_INT = 2**31 - 1  # far beyond any count of minutes or days, and safe for SQLite
 
 __all__ = ["Document", "DocumentError", "Record", "SECTIONS", "dumps", "loads",
-           "to_json_object", "from_json_object", "read_file", "write_file", "looks_like_json",
+           "to_json_object", "from_json_object", "read_file", "write_file",
            "FORMAT_NAME", "FORMAT_VERSION"]
 
 
@@ -335,16 +335,3 @@ def read_file(path: Path) -> Document:
     except OSError as exc:
         raise UserError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
     return loads(data)
-
-
-def looks_like_json(path: Path) -> bool:
-    """True for a .json file, or a file whose first visible character is "{"."""
-    path = Path(path)
-    if path.suffix.lower() == ".json":
-        return True
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(64).lstrip(b"\xef\xbb\xbf \t\r\n")
-    except OSError:
-        return False
-    return head.startswith(b"{")
