@@ -1,6 +1,6 @@
 """Migration 003: the FTS5 search index, kept in step with the data by triggers.
 
-One FTS5 table, `search_index(name, body)`, holds a document for every contact, company,
+One FTS5 table, `search_index(name, body, kind)`, holds a document for every contact, company,
 note and chat. Its rowid says what a document is: `id * 4 + kind` (0 contact, 1 company,
 2 note, 3 chat), so a trigger replaces one document by rowid without scanning the index.
 
@@ -22,10 +22,11 @@ import sqlite3
 KIND_CONTACT, KIND_COMPANY, KIND_NOTE, KIND_CHAT = 0, 1, 2, 3
 
 # unicode61 with diacritics removed: "Zoë" is found by "zoe"; prefix indexes make the
-# as-you-type prefix queries (`"ann"*`) cheap.
+# as-you-type prefix queries (`"ann"*`) cheap. `kind` holds one word ("contact", "company",
+# "note", "chat") so a query can ask for people only without ranking every match.
 CREATE_TABLE = """
 CREATE VIRTUAL TABLE search_index USING fts5(
-    name, body, tokenize = "unicode61 remove_diacritics 2", prefix = '2 3'
+    name, body, kind, tokenize = "unicode61 remove_diacritics 2", prefix = '2 3'
 )
 """
 
@@ -46,23 +47,24 @@ _CONTACT_BODY = _joined(
     "c.research",
 )
 _CONTACT_DOC = f"""
-INSERT INTO search_index(rowid, name, body)
-SELECT c.id * 4, trim(c.first_name || ' ' || c.last_name), {_CONTACT_BODY}
+INSERT INTO search_index(rowid, name, body, kind)
+SELECT c.id * 4, trim(c.first_name || ' ' || c.last_name), {_CONTACT_BODY}, 'contact'
   FROM contact c WHERE {{where}}
 """
 _COMPANY_BODY = _joined("industry", "website", "notes")
 _COMPANY_DOC = f"""
-INSERT INTO search_index(rowid, name, body)
-SELECT id * 4 + 1, name, {_COMPANY_BODY}
+INSERT INTO search_index(rowid, name, body, kind)
+SELECT id * 4 + 1, name, {_COMPANY_BODY}, 'company'
   FROM company WHERE {{where}}
 """
 _NOTE_DOC = """
-INSERT INTO search_index(rowid, name, body) SELECT id * 4 + 2, '', text FROM note WHERE {where}
+INSERT INTO search_index(rowid, name, body, kind)
+SELECT id * 4 + 2, '', text, 'note' FROM note WHERE {where}
 """
 _CHAT_BODY = _joined("goal", "takeaways", "research")
 _CHAT_DOC = f"""
-INSERT INTO search_index(rowid, name, body)
-SELECT id * 4 + 3, '', {_CHAT_BODY}
+INSERT INTO search_index(rowid, name, body, kind)
+SELECT id * 4 + 3, '', {_CHAT_BODY}, 'chat'
   FROM chat WHERE {{where}}
 """
 

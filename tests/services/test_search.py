@@ -162,3 +162,18 @@ def test_changes_queue_and_search_catches_up(store, zoe):
     assert search.pending(store) == 1
     assert search.search(store, "second@x.org")[0].contact_id == zoe.id
     assert search.pending(store) == 0
+
+
+def test_names_then_people_then_notes(store, zoe):
+    chat = chats.create(store, zoe.id, goal="Talk")
+    chats.add_note(store, chat.id, "Globex is hiring in Lisbon")
+    cs.save(store, r.Contact(first_name="Globex", last_name="Fan"))
+    kinds = [(h.kind, h.title) for h in search.search(store, "globex")]
+    assert kinds[:2] == [("contact", "Globex Fan"), ("company", "Globex LLC")] or kinds[:2] == [
+        ("company", "Globex LLC"),
+        ("contact", "Globex Fan"),
+    ]
+    assert kinds[2:] == [("contact", "Zoë Ngô"), ("note", kinds[3][1])]
+    # The kind words are not searchable text.
+    assert search.search(store, "note") == []
+    assert len(search.search(store, "globex", limit=2)) == 2
