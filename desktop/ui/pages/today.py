@@ -31,7 +31,7 @@ from desktop.services import today as today_service
 from desktop.ui import dialogs, reminders, theme
 from desktop.ui.formatting import date_text
 from desktop.ui.pages import Page
-from desktop.ui.today.rows import Action, TodoRow, restyle
+from desktop.ui.today.rows import Action, TodoRow, restyle, show_if
 
 ROWS_PER_SECTION = 8
 SHOW_ALL_LIMIT = 200
@@ -87,11 +87,11 @@ class Section:
         total = len(items) if total is None else total
         shown = list(items[:limit])
         visible = bool(shown or text)
-        self.heading.setVisible(visible)
-        self.card.setVisible(visible)
+        show_if(self.heading, visible)
+        show_if(self.card, visible)
         self.heading.setText(f"{title}  ·  {total:,}" if total else title)
         self.text.setText(text)
-        self.text.setVisible(bool(text))
+        show_if(self.text, bool(text))
         while len(self.rows) < len(shown):
             line = QFrame()
             theme.set_role(line, "rowLine")
@@ -106,11 +106,11 @@ class Section:
             if n < len(shown):
                 row.set_item(shown[n], now)
                 self.page.rows[row.objectName().removeprefix("row_")] = row
-            row.setVisible(n < len(shown))
+            show_if(row, n < len(shown))
             # A hairline between rows, and under the text when rows follow it.
-            self.lines[n].setVisible(n < len(shown) and (n > 0 or bool(text)))
+            show_if(self.lines[n], n < len(shown) and (n > 0 or bool(text)))
         expanded = self.key in self.page.expanded
-        self.more.setVisible(total > len(shown) or expanded)
+        show_if(self.more, total > len(shown) or expanded)
         self.more.setText(self.page.tr("Show fewer") if expanded
                           else self.page.tr("Show all %n", "", total))
 

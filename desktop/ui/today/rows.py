@@ -57,6 +57,12 @@ def item_key(item: TodoItem) -> str:
     return f"{item.kind.value}{ident}"
 
 
+def show_if(widget: QWidget, visible: bool) -> None:
+    """setVisible only when it changes: each call polishes, which a stylesheet makes slow."""
+    if widget.isHidden() == visible:
+        widget.setVisible(visible)
+
+
 def restyle(widget: QWidget, **properties) -> None:
     """Sets stylesheet properties and re-polishes now: a widget already polished (a size
     hint is enough) keeps its old look otherwise, shown or not."""
@@ -214,25 +220,25 @@ class TodoRow(QWidget):
         self.context_label.setText(context)
         self.context_label.setToolTip(context)
         self.context_label.setObjectName(f"context_{key}")
-        self.context_label.setVisible(bool(context))
+        show_if(self.context_label, bool(context))
         when, role = when_text(item, now)
         self.when_label.setText(when)
         self.when_label.setObjectName(f"when_{key}")
         if self.when_label.property("role") != role:
             restyle(self.when_label, role=role)
-        self.when_label.setVisible(bool(when))
+        show_if(self.when_label, bool(when))
         (primary, primary_text), secondary, snooze = _actions(item)
         self._actions = {self.primary: primary}
         self.primary.setText(primary_text)
         self.primary.setObjectName(f"{primary.value}_{key}")
         for n, button in enumerate(self.secondary):
             action = secondary[n] if n < len(secondary) else None
-            button.setVisible(action is not None)
+            show_if(button, action is not None)
             if action is not None:
                 self._actions[button] = action
                 button.setText(QCoreApplication.translate("TodayRow", SECONDARY_TEXT[action]))
                 button.setObjectName(f"{action.value}_{key}")
-        self.snooze_button.setVisible(snooze)
+        show_if(self.snooze_button, snooze)
         self.snooze_button.setObjectName(f"snooze_{key}")
         if self._menu is not None:
             self._name_menu(key)
