@@ -12,9 +12,11 @@ Everything is seeded: the same call gives the same data.
 from __future__ import annotations
 
 import atexit
+import os
 import random
 import shutil
 import tempfile
+import time
 import uuid
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -36,6 +38,7 @@ from desktop.services.demo_chats import CHATS
 
 SEED = 20240517
 PROFILE_PREFIX = "profile."
+THROWAWAY_PREFIX = "coffee-chats-demo-"
 
 
 class _Uids:
@@ -339,11 +342,25 @@ def throwaway_database(*, cleanup: bool = True) -> Path:
     """A new demo database in a temporary folder (for `coffee-chats --demo`).
 
     With `cleanup`, the folder is removed when the process exits: nothing typed into the
-    demo survives, which is the point of a throwaway.
+    demo survives, which is the point of a throwaway. A run that was killed cannot clean
+    up, so demo folders older than a day are removed here.
     """
-    folder = Path(tempfile.mkdtemp(prefix="coffee-chats-demo-"))
+    _remove_stale_throwaways()
+    folder = Path(tempfile.mkdtemp(prefix=THROWAWAY_PREFIX))
     if cleanup:
         atexit.register(shutil.rmtree, folder, ignore_errors=True)
     path = folder / "demo.sqlite"
     create_demo(path)
     return path
+
+
+def _remove_stale_throwaways(max_age_s: float = 86_400) -> None:
+    cutoff = time.time() - max_age_s
+    uid = os.getuid() if hasattr(os, "getuid") else None  # Windows: temp is per user
+    for folder in Path(tempfile.gettempdir()).glob(THROWAWAY_PREFIX + "*"):
+        try:
+            info = folder.stat()
+        except OSError:
+            continue  # gone already
+        if folder.is_dir() and info.st_mtime < cutoff and uid in (None, info.st_uid):
+            shutil.rmtree(folder, ignore_errors=True)

@@ -130,3 +130,23 @@ def test_throwaway_database_is_a_fresh_demo_each_time():
     assert first != second and first.exists() and second.exists()
     with open_store(first) as store:
         assert chats.get(store, 1).status is ChatStatus.SCHEDULED
+
+
+def test_throwaways_left_by_a_killed_run_are_removed_a_day_later(tmp_path, monkeypatch):
+    import os
+    import tempfile
+    import time
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    old, recent = tmp_path / "coffee-chats-demo-old", tmp_path / "coffee-chats-demo-new"
+    for folder in (old, recent):
+        folder.mkdir()
+        (folder / "demo.sqlite").write_bytes(b"")
+    two_days_ago = time.time() - 2 * 86_400
+    os.utime(old, (two_days_ago, two_days_ago))
+    unrelated = tmp_path / "something-else"
+    unrelated.mkdir()
+    os.utime(unrelated, (two_days_ago, two_days_ago))
+    made = demo.throwaway_database()
+    assert made.parent.parent == tmp_path
+    assert not old.exists() and recent.exists() and unrelated.exists()
