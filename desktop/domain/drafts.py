@@ -87,8 +87,9 @@ def request_message(profile: Profile, contact: Contact, *, goal: str = "",
     if where:
         why += " " + " ".join(where)
     why += "."
-    if goal.strip():
-        why += f" In particular, {_lower_first(_sentence(goal))}"
+    # `goal` is the user's private aim ("how she moved into design"): it stays out of the
+    # request, which must read well to the other person; kept for callers' symmetry.
+    del goal
     paragraphs = [
         _greeting(contact),
         intro,

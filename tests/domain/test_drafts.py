@@ -24,8 +24,7 @@ def _parts(url: str) -> tuple[str, str, str]:
 
 
 def test_request_says_who_why_how_long_and_flexible():
-    draft = drafts.request_message(PROFILE, CONTACT, goal="how you moved into design",
-                                   minutes=45)
+    draft = drafts.request_message(PROFILE, CONTACT, goal="ask about her pivot", minutes=45)
     body = draft.body
     assert body.startswith("Hi Łukasz,")
     assert "Ana Pérez" in body
@@ -34,6 +33,7 @@ def test_request_says_who_why_how_long_and_flexible():
     assert "30 minutes" in body  # time-boxed to 20-30 whatever the chat's length
     assert "fit around your schedule" in body
     assert body.endswith("Best,\nAna")
+    assert "pivot" not in body  # the goal is the user's private aim
     assert "R&D Works" in draft.subject
 
 

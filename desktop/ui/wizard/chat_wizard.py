@@ -24,7 +24,7 @@ from desktop.domain.enums import STAGE_OF_STATUS, WizardStage
 from desktop.errors import UserError
 from desktop.services import chat_flow
 from desktop.services import chats as chats_service
-from desktop.ui import dialogs
+from desktop.ui import dialogs, theme
 from desktop.ui.wizard.common import WizardContext, wizard_style
 from desktop.ui.wizard.live_page import LivePage
 from desktop.ui.wizard.prep_page import PrepPage
@@ -60,6 +60,10 @@ class ChatWizard(QWizard):
         self.setOption(QWizard.WizardOption.HaveFinishButtonOnEarlyPages, False)
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Close"))
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Finish"))
+        for primary in (QWizard.WizardButton.NextButton, QWizard.WizardButton.FinishButton):
+            button = self.button(primary)
+            theme.set_role(button, "primary")
+            button.style().polish(button)  # polished already by our style sheet above
         self.button(QWizard.WizardButton.CancelButton).setToolTip(
             self.tr("Everything is saved as you type; close any time."))
 
@@ -93,7 +97,7 @@ class ChatWizard(QWizard):
 
     def _size_to_screen(self) -> None:
         screen = self.screen()
-        width, height = 1280, 860
+        width, height = 1480, 960
         if screen is not None:
             available = screen.availableGeometry()
             width = min(width, available.width() - 40)

@@ -13,7 +13,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from desktop.domain import records as r
-from desktop.ui.wizard.common import field_label, quiet
+from desktop.ui.wizard.common import field_label, quiet, wrapping
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TEXT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -43,7 +43,7 @@ class Checklist(QWidget):
         self.list = ChecklistView()
         self.list.setObjectName("questionChecklist")
         self.list.setAccessibleName(self.tr("Questions to ask"))
-        self.list.setWordWrap(True)
+        wrapping(self.list)
         self.list.setSpacing(2)
         self.list.itemChanged.connect(self._ticked)
         self.list.currentRowChanged.connect(self._current_changed)

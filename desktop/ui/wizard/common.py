@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QListWidget,
     QScrollArea,
     QToolButton,
     QVBoxLayout,
@@ -67,7 +68,6 @@ class ChatPage(QWizardPage):
         self.body.setContentsMargins(4, 4, 12, 4)
         self.body.setSpacing(14)
         self.scroll.setWidget(content)
-        self.scroll.verticalScrollBar().setStyleSheet(scrollbar_style())
         outer.addWidget(self.scroll)
 
     @property
@@ -102,19 +102,6 @@ class ChatPage(QWizardPage):
         raise NotImplementedError
 
 
-def scrollbar_style() -> str:
-    """A slim scroll bar drawn in full (the app's transparent scroll-area rule hides the
-    stock groove)."""
-    c = theme.current()
-    return (f"QScrollBar:vertical {{ background: {c.window}; width: 12px; margin: 0; }}"
-            f"QScrollBar::handle:vertical {{ background: {c.border}; border-radius: 5px;"
-            f" min-height: 40px; margin: 2px; }}"
-            f"QScrollBar::handle:vertical:hover {{ background: {c.quiet}; }}"
-            "QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical { height: 0; }"
-            "QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical"
-            " { background: none; }")
-
-
 def wizard_style() -> str:
     """Roomier list rows, visible toggles, a stage list like the app's navigation."""
     c = theme.current()
@@ -129,6 +116,15 @@ def wizard_style() -> str:
         f"QListWidget#stageList::item:selected {{ background: {c.accent_soft};"
         f" color: {c.text}; font-weight: 600; }}"
     )
+
+
+def wrapping(view: QListWidget) -> QListWidget:
+    """A list whose long rows wrap to its width instead of scrolling sideways."""
+    view.setWordWrap(True)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setResizeMode(QListWidget.ResizeMode.Adjust)
+    view.setTextElideMode(Qt.TextElideMode.ElideNone)
+    return view
 
 
 def card(title: str = "", object_name: str = "") -> tuple[QFrame, QVBoxLayout]:

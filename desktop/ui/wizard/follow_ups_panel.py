@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.domain import records as r
 from desktop.domain.enums import FollowUpKind
 from desktop.ui import formatting
-from desktop.ui.wizard.common import quiet, row
+from desktop.ui.wizard.common import quiet, row, wrapping
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -51,7 +51,7 @@ class FollowUpsPanel(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("followUpsList")
         self.list.setAccessibleName(self.tr("Follow-ups; the tick marks one done"))
-        self.list.setWordWrap(True)
+        wrapping(self.list)
         self.list.setMinimumHeight(140)
         self.list.setMaximumHeight(260)
         self.list.itemChanged.connect(self._ticked)
@@ -129,6 +129,7 @@ class FollowUpsPanel(QWidget):
         try:
             self.due_edit.setDate(_qdate(follow_up.due))
             self.text_edit.setText(follow_up.text)
+            self.text_edit.setCursorPosition(0)
         finally:
             self._loading = was
 

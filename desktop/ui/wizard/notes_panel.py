@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.domain import records as r
 from desktop.domain.enums import NoteKind
 from desktop.ui import dialogs
-from desktop.ui.wizard.common import quiet, row
+from desktop.ui.wizard.common import quiet, row, wrapping
 from desktop.ui.wizard.timer import clock_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -141,7 +141,7 @@ class NotesPanel(QWidget):
         self.list.setObjectName("notesList")
         self.list.setAccessibleName(self.tr("Notes"))
         self.list.setItemDelegate(NoteDelegate(self.list))
-        self.list.setWordWrap(True)
+        wrapping(self.list)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.list.itemChanged.connect(self._edited)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.domain import records as r
 from desktop.domain.enums import QuestionCategory
 from desktop.services import questions as questions_service
-from desktop.ui.wizard.common import field_label, quiet, row
+from desktop.ui.wizard.common import field_label, quiet, row, wrapping
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the chat question's id (None until saved)
 BANK_ROLE = Qt.ItemDataRole.UserRole + 2  # the bank question's id (None for a custom one)
@@ -88,7 +88,7 @@ class QuestionsPanel(QWidget):
         self.chosen.setAccessibleName(self.tr("Chosen questions, in order"))
         self.chosen.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.chosen.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.chosen.setWordWrap(True)
+        wrapping(self.chosen)
         self.chosen.setMinimumHeight(180)
         self.chosen.setAlternatingRowColors(True)
         self.chosen.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
@@ -134,7 +134,7 @@ class QuestionsPanel(QWidget):
         self.bank.setObjectName("questionBankList")
         self.bank.setAccessibleName(self.tr("Question bank"))
         self.bank.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.bank.setWordWrap(True)
+        wrapping(self.bank)
         self.bank.setMinimumHeight(150)
         self.bank.setMaximumHeight(300)
         self.bank.setAlternatingRowColors(True)

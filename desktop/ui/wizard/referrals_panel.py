@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.domain import records as r
 from desktop.domain.enums import NoteKind
 from desktop.services import chat_flow
-from desktop.ui.wizard.common import field_label, quiet, row
+from desktop.ui.wizard.common import field_label, quiet, row, wrapping
 
 TEXT_ROLE = Qt.ItemDataRole.UserRole + 1
 _NAME = re.compile(r"\b([A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ][\w'’-]+(?:\s+(?:de|da|van|von|del|la|le)?\s*"
@@ -54,7 +54,7 @@ class ReferralsPanel(QWidget):
         self.notes_list = QListWidget()
         self.notes_list.setObjectName("referralNotesList")
         self.notes_list.setAccessibleName(self.tr("Referral notes from the chat"))
-        self.notes_list.setWordWrap(True)
+        wrapping(self.notes_list)
         self.notes_list.setMaximumHeight(90)
         self.notes_list.currentItemChanged.connect(self._fill_from_note)
         self.notes_label = quiet(self.tr("From your notes — pick one to fill the form:"))
@@ -140,7 +140,7 @@ class PromisesPanel(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("promisesList")
         self.list.setAccessibleName(self.tr("Promises from the chat"))
-        self.list.setWordWrap(True)
+        wrapping(self.list)
         self.list.setMaximumHeight(110)
         layout.addWidget(self.list)
         self.edit = QLineEdit()

@@ -26,7 +26,7 @@ from desktop.domain.enums import InsightKind, NoteKind
 from desktop.services import chat_flow
 from desktop.services import chats as chats_service
 from desktop.ui import dialogs
-from desktop.ui.wizard.common import ChatPage, Tip, card, field_label, quiet, row
+from desktop.ui.wizard.common import ChatPage, Tip, card, field_label, quiet, row, wrapping
 from desktop.ui.wizard.follow_ups_panel import FollowUpsPanel
 from desktop.ui.wizard.referrals_panel import PromisesPanel, ReferralsPanel
 from desktop.ui.wizard.thank_you_panel import ThankYouPanel
@@ -109,7 +109,7 @@ class WrapUpPage(ChatPage):
         self.candidates.setObjectName("noteCandidatesList")
         self.candidates.setAccessibleName(self.tr("Insight and quote notes to promote"))
         self.candidates.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.candidates.setWordWrap(True)
+        wrapping(self.candidates)
         self.candidates.setMaximumHeight(120)
         self.candidates.itemActivated.connect(lambda item: self.promote([item]))
         self.candidates_label = quiet(self.tr("From your notes (double-click or Enter promotes):"))
@@ -123,10 +123,12 @@ class WrapUpPage(ChatPage):
                                self.promote_button)
         layout.addLayout(self.promote_row)
 
+        self.insights_label = field_label(self.tr("Insights from this chat"))
+        layout.addWidget(self.insights_label)
         self.insights_list = QListWidget()
         self.insights_list.setObjectName("insightsList")
         self.insights_list.setAccessibleName(self.tr("Insights from this chat"))
-        self.insights_list.setWordWrap(True)
+        wrapping(self.insights_list)
         self.insights_list.setMinimumHeight(100)
         self.insights_list.setMaximumHeight(200)
         self.insights_list.currentItemChanged.connect(self._insight_selected)
@@ -187,6 +189,8 @@ class WrapUpPage(ChatPage):
             item.setData(ID_ROLE, insight.id)
             item.setData(ID_ROLE + 1, insight.kind.value)
             self.insights_list.addItem(item)
+        self.insights_label.setText(self.tr("Insights from this chat (%1)").replace(
+            "%1", str(self.insights_list.count())))
         if self.insights_list.count():
             self.insights_list.setCurrentRow(min(max(current, 0), self.insights_list.count() - 1))
         self._insight_selected(self.insights_list.currentItem())
