@@ -160,7 +160,7 @@ class FunnelChart(Chart):
             if width > 0:
                 painter.drawRoundedRect(QRectF(bars.left(), y + (row_h - bar_h) / 2,
                                                max(width, 3.0), bar_h), 3, 3)
-            share = f"{round(100 * count / first)}%" if n else ""
+            share = f"{round(100 * count / first)}%" if n and self._steps[0][1] else ""
             text = f"{share} · {count:,}" if share else f"{count:,}"
             painter.setPen(QColor(c.quiet if n else c.text))
             painter.drawText(QRectF(bars.right() + 8, y, figure_w, row_h),

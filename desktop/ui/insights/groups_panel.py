@@ -81,7 +81,9 @@ class GroupsPanel(QWidget):
         right.addWidget(self.tree, 1)
 
         buttons = QHBoxLayout()
-        self.hint = QLabel(self.tr("Select two groups that say the same thing to merge them."))
+        self.hint = QLabel()
+        self.hint.setObjectName("groupsHint")
+        self.hint.setWordWrap(True)
         theme.set_role(self.hint, "quiet")
         buttons.addWidget(self.hint, 1)
         self.unmerge_button = QPushButton(self.tr("Separate again"))
@@ -134,6 +136,13 @@ class GroupsPanel(QWidget):
         else:
             shown = list(self._groups.get(InsightKind(kind), ()))
         self.model.set_groups(shown)
+        if shown:
+            self.hint.setText(self.tr("Select two groups that say the same thing to merge "
+                                      "them."))
+        else:
+            self.hint.setText(self.tr("Nothing noted yet. Insights you note in a chat's "
+                                      "wrap-up gather here, ranked by how many people said "
+                                      "the same thing."))
         # The kind column says something only when every kind is listed together.
         self.tree.setColumnHidden(GroupTreeModel.COL_KIND, kind != ALL)
         self._update_buttons()
