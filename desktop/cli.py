@@ -99,7 +99,8 @@ def run(args: argparse.Namespace) -> int:
         return handler(args)
     except UserError as exc:
         log.info("command %s refused: %s", args.command, type(exc).__name__)
-        print(f"coffee-chats: {exc}", file=sys.stderr)
+        # One line, even when SQLite's own words (quoted in the message) span several.
+        print(f"coffee-chats: {' '.join(str(exc).split())}", file=sys.stderr)
         return 2
     except OSError as exc:
         # A file the user named cannot be read or written: their mistake, not a bug.

@@ -238,3 +238,15 @@ def test_commands_log_ids_not_personal_data(demo_db, tmp_path):
     assert "command export" in text
     for private in ("Łukasz", "Wiśniewski", "demo.sqlite", "all.json", str(tmp_path)):
         assert private not in text
+
+
+def test_a_damaged_database_is_reported_on_one_line(tmp_path, capsys):
+    from tests.services.test_backup import _damaged
+
+    db = tmp_path / "damaged.sqlite"
+    _damaged(db)
+    before = db.read_bytes()
+    assert main(["export", "all", "--format", "json", "--out", str(tmp_path / "x.json"),
+                 "--db", str(db)]) == 2
+    assert "damaged" in _one_line_error(capsys)
+    assert db.read_bytes() == before

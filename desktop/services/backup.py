@@ -155,13 +155,15 @@ def _stage(backup_file: Path, staging: Path) -> None:
     if wal.exists():  # a copy of a live database: its last commits are in the -wal file
         shutil.copyfile(wal, staging.with_name(staging.name + "-wal"))
     try:
+        # Note: like any open_database, this binds the models to the staged copy until the
+        # caller opens its database again (the app reopens it after a restore).
         store = open_database(staging, migrate=False)
     except DatabaseRefused as exc:
-        raise DatabaseRefused(
-            str(exc).replace(str(staging), str(backup_file)).replace(
-                "It was left untouched", "Nothing was changed").replace(
-                "The file was left untouched", "Nothing was changed")
-        ) from None
+        # Its message names the staged copy and advises a restore; the user chose this file.
+        message = " ".join(str(exc).replace(str(staging), str(backup_file)).split())
+        message = re.sub(r"(The file was|It was) left untouched.*$", "Nothing was changed.",
+                         message)
+        raise DatabaseRefused(message) from None
     try:
         tables = store.db.execute_sql(
             "SELECT count(*) FROM sqlite_master WHERE name = 'contact'").fetchone()[0]
