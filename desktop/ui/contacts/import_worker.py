@@ -101,8 +101,12 @@ class ImportWorker(QThread):
         return JsonPlan(document, tuple(summary.lines()), summary.total_added)
 
     def _write(self):
-        from desktop.services import imports, transfer
+        from desktop.services import imports, search, transfer
 
         if isinstance(self.plan, JsonPlan):
-            return transfer.import_document(self.store, self.plan.document)
-        return imports.commit(self.store, self.plan)
+            result = transfer.import_document(self.store, self.plan.document)
+        else:
+            result = imports.commit(self.store, self.plan)
+        # Index what was written now, here, rather than at the user's first search.
+        search.sync(self.store)
+        return result

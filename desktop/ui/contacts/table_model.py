@@ -116,6 +116,7 @@ class ContactsTableModel(QAbstractTableModel):
         self._visible_hays: list[str] = []
         self._positions: dict[int, int] | None = None
         self._population = 0
+        self._ascending: dict[int, list[_Entry]] = {}
         self._words: tuple[str, ...] = ()
         self._tag = ""
         self._show_archived = False
@@ -130,6 +131,11 @@ class ContactsTableModel(QAbstractTableModel):
         self._colors = theme.current()
         fold_, date_text_ = _cached(fold), _cached(date_text)
         self._entries = [_Entry(row, fold_, date_text_) for row in rows]
+        # Every column's order, sorted once now: a click on a header then costs no sort.
+        self._ascending = {
+            column: sorted(self._entries, key=lambda e, c=column: e.keys[c])
+            for column in range(len(COLUMNS))
+        }
         self._order = self._sorted(self._entries)
         self._rebase()
 
@@ -137,6 +143,7 @@ class ContactsTableModel(QAbstractTableModel):
         """Refreshes one contact after an edit, keeping its place so the view holds still."""
         old = next((e for e in self._entries if e.row.id == row.id), None)
         fresh = _Entry(row)
+        self._ascending.clear()  # its sort keys may have changed: sort again when asked
         if old is None:
             self._entries.append(fresh)
             self._order = self._sorted(self._entries)
@@ -164,6 +171,7 @@ class ContactsTableModel(QAbstractTableModel):
     def remove_ids(self, contact_ids) -> None:
         """Drops deleted contacts without reloading the rest."""
         gone = set(contact_ids)
+        self._ascending.clear()
         self._entries = [e for e in self._entries if e.row.id not in gone]
         self._order = [e for e in self._order if e.row.id not in gone]
         self._rebase()
@@ -237,9 +245,12 @@ class ContactsTableModel(QAbstractTableModel):
     # --- sorting -------------------------------------------------------------------------
     def _sorted(self, entries: list[_Entry]) -> list[_Entry]:
         column, order = self._sort
-        return sorted(
-            entries, key=lambda e: e.keys[column], reverse=order == Qt.SortOrder.DescendingOrder
-        )
+        ascending = self._ascending.get(column)
+        if ascending is None:
+            ascending = self._ascending[column] = sorted(entries, key=lambda e: e.keys[column])
+        if order == Qt.SortOrder.DescendingOrder:
+            return ascending[::-1]
+        return list(ascending)
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS) or (column, order) == self._sort:
