@@ -79,19 +79,6 @@ def mark_thank_you_sent(store: Store, chat_id: int, now: datetime | None = None)
     chat_flow.mark_thank_you_sent(store, chat_id, _now(now))
 
 
-def snooze_thank_you(store: Store, chat_id: int, by: Snooze, now: datetime | None = None
-                     ) -> None:
-    """Puts a thank-you off: its due time moves a day or a week past now (or past due)."""
-    row = m.Chat.get_or_none(m.Chat.id == chat_id)
-    if row is None:
-        raise NotFound(f"There is no chat {chat_id}.")
-    stamp = _now(now)
-    base = max(row.thank_you_due or stamp, stamp)
-    with store.atomic():
-        m.Chat.update(thank_you_due=base + timedelta(days=by.days), updated_at=stamp).where(
-            m.Chat.id == chat_id).execute()
-
-
 def snooze_keep_in_touch(store: Store, contact_id: int, by: Snooze,
                          now: datetime | None = None) -> date:
     """Puts off a contact's keep-in-touch until a day or a week from today."""

@@ -10,8 +10,7 @@ from desktop.db import models as m
 from desktop.domain import records as r
 from desktop.domain.enums import ChatStatus, FollowUpKind, InteractionKind
 from desktop.domain.keep_in_touch import Snooze, TodoKind
-from desktop.services import chats, contacts, followups, interactions
-from desktop.services import today
+from desktop.services import chats, contacts, followups, interactions, today
 
 NOW = datetime(2025, 3, 12, 10, 0)
 
@@ -75,14 +74,6 @@ def test_a_sent_thank_you_leaves_today_and_its_follow_up_is_done(store):
     assert board.thank_yous == () and board.follow_ups == ()
     assert chats.get(store, chat.id).status is ChatStatus.THANKED
     assert followups.get(store, fu.id).done_at == NOW
-
-
-def test_snoozing_a_thank_you_moves_its_due_time(store):
-    ann = person(store, "Ann")
-    chat = held_chat(store, ann, NOW - timedelta(hours=30))
-    followups.snooze_thank_you(store, chat.id, Snooze.DAY, NOW)
-    item = today.build(store, NOW).thank_yous[0]
-    assert not item.late and item.hours_left == pytest.approx(24)
 
 
 def test_follow_ups_due_overdue_and_later(store):

@@ -282,11 +282,8 @@ class TodayPage(Page):
             self.open_chat_requested.emit(chat.id)
             return True
         snooze = {Action.SNOOZE_DAY: Snooze.DAY, Action.SNOOZE_WEEK: Snooze.WEEK}.get(action)
-        if item.kind is TodoKind.THANK_YOU and item.chat_id is not None:
-            if snooze:
-                followups.snooze_thank_you(self.store, item.chat_id, snooze, now)
-            else:
-                followups.mark_thank_you_sent(self.store, item.chat_id, now)
+        if item.kind is TodoKind.THANK_YOU and item.chat_id is not None and not snooze:
+            followups.mark_thank_you_sent(self.store, item.chat_id, now)
         elif item.kind is TodoKind.FOLLOW_UP and item.follow_up_id is not None:
             if snooze:
                 followups.snooze(self.store, item.follow_up_id, snooze, now)

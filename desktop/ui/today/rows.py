@@ -143,12 +143,13 @@ def _actions(item: TodoItem) -> tuple[tuple[Action, str], tuple[Action, ...], bo
             return (Action.OPEN_CHAT, _tr("Open")), (), False
         return (Action.PREP, _tr("Prep")), (), False
     if kind is TodoKind.THANK_YOU:
-        return (Action.DRAFT, _tr("Draft thank-you")), (Action.DONE, Action.OPEN_CHAT), True
+        # No snooze: a thank-you is due when it is due, and the on-time share stays honest.
+        return (Action.DRAFT, _tr("Draft thank-you")), (Action.DONE, Action.OPEN_CHAT), False
     if kind is TodoKind.FOLLOW_UP:
         if fkind is FollowUpKind.NUDGE:
             return (Action.DRAFT, _tr("Draft nudge")), (Action.DONE, Action.OPEN_CHAT), True
         if fkind is FollowUpKind.THANK_YOU and item.chat_id:
-            return (Action.DRAFT, _tr("Draft thank-you")), (Action.DONE, Action.OPEN_CHAT), True
+            return (Action.DRAFT, _tr("Draft thank-you")), (Action.DONE, Action.OPEN_CHAT), False
         if fkind in (FollowUpKind.UPDATE, FollowUpKind.CHECK_IN):
             return (Action.DRAFT, _tr("Draft update")), (Action.DONE, Action.OPEN_CONTACT), True
         return (Action.DONE, _tr("Done")), (Action.OPEN_CONTACT,), True
