@@ -265,13 +265,12 @@ def _check_identities(document: Document, reader: _Reader) -> None:
     for section, key in (("companies", "name"), ("career_paths", "name"), ("questions", "key")):
         firsts: dict[str, int] = {}
         for i, rec in enumerate(document.records(section)):
-            value = rec.get(key)
-            if not value:
+            if not rec.get(key):
                 continue
-            if fold(value) in firsts:
-                reader.problem(f"{section}[{i}].{key}",
-                               f"repeats {section}[{firsts[fold(value)]}]")
-            firsts.setdefault(fold(value), i)
+            folded = fold(rec[key])
+            if folded in firsts:
+                reader.problem(f"{section}[{i}].{key}", f"repeats {section}[{firsts[folded]}]")
+            firsts.setdefault(folded, i)
     for name, fields in SECTIONS.items():
         for i, rec in enumerate(document.records(name)):
             for fld in fields:

@@ -86,8 +86,8 @@ def fill(store: Store, now: datetime | None = None) -> dict[str, int]:
 
 
 def _contacts(uid: _Uids, company_ids: list[int], now: datetime) -> dict[str, int]:
-    for name, cadence in data.TAG_CADENCES.items():
-        m.Tag.create(name=name, name_key=fold(name), cadence_days=cadence)
+    for name, days in data.TAG_CADENCES.items():
+        m.Tag.create(name=name, name_key=fold(name), cadence_days=days)
     tag_ids: dict[str, int] = {}
     ids: dict[str, int] = {}
     for n, (key, first, last, role, company, location, source, tags, cadence, referred_by,
@@ -159,8 +159,8 @@ def _chats(uid: _Uids, contacts: dict[str, int], now: datetime) -> dict[str, int
             request_text=spec.get("request", ""), thank_you_text=spec.get("thank_you", ""),
             started_at=started, ended_at=ended,
             thank_you_due=ended + timedelta(hours=24) if ended else None,
-            thank_you_sent_at=ended + timedelta(hours=20) if status is ChatStatus.THANKED
-            else None,
+            thank_you_sent_at=ended + timedelta(hours=20)
+            if ended and status is ChatStatus.THANKED else None,
             created_at=(start or now) - timedelta(days=10), updated_at=ended or now,
         )
         counts["chats"] += 1
