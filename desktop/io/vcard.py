@@ -149,7 +149,17 @@ def _logical_lines(card: _Card) -> list[tuple[int, str]]:
         elif re.search(r"(ENCODING=)?\b(BASE64|B)\b", head.upper()):
             kind = "b64"
         out.append([number, line, kind])
-    return [(number, text) for number, text, _ in out]
+    return [(number, _mend(text)) for number, text, _ in out]
+
+
+_SURROGATES = re.compile("[\udc80-\udcff]")
+
+
+def _mend(text: str) -> str:
+    """Rejoins UTF-8 characters a writer folded in half (see `text.decode`)."""
+    if _SURROGATES.search(text) is None:
+        return text
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _split_unquoted(text: str, sep: str) -> list[str]:

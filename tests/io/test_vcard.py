@@ -183,3 +183,17 @@ def test_the_writer_is_read_by_vobject():
     assert first.url.value == "https://www.linkedin.com/in/lukasz"
     assert cards[1].fn.value == "王小明"  # family name first, no space
     assert cards[2].fn.value == "Blue Bottle Coffee"
+
+
+def test_a_writer_that_folds_inside_a_character_is_mended():
+    from desktop.io import text
+
+    line = "NOTE:" + "数据科学家 Zażółć " * 12
+    raw = line.encode("utf-8")
+    parts = [raw[i:i + 74] for i in range(0, len(raw), 74)]  # cuts characters in half
+    data = (b"BEGIN:VCARD\r\nVERSION:3.0\r\nN:Wang;Ming;;;\r\n" + b"\r\n ".join(parts)
+            + b"\r\nEND:VCARD\r\n")
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+    parsed = vcard.parse(text.decode(data))
+    assert parsed.contacts[0].contact.research == line[5:].strip()
