@@ -76,7 +76,7 @@ def header_score(cells: list[str]) -> int:
     score += 2 * bool(names & set(CATEGORIES))
     score += 2 * any(_PHONE.search(c) for c in cells)
     score += 1 * bool(names & set(MIDDLE) or "suffix" in names)
-    return score if score >= 3 else 0
+    return score if score >= 2 else 0
 
 
 def _is_email(cell: str) -> bool:

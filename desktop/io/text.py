@@ -70,8 +70,11 @@ def decode(data: bytes, name: str = "the file") -> str:
     except UnicodeDecodeError as exc:
         if exc.reason == "unexpected end of data" and exc.end >= len(data) - 1:
             raise _truncated(name) from exc
-        if _is_vcard_folded_inside_characters(data):
-            # Kept as surrogates here; the vCard reader mends each line once unfolded.
+        if b"BEGIN:VCARD" in data[:4096].upper():
+            # A vCard can mix encodings card by card (a CHARSET parameter per line), and
+            # some writers fold lines in the middle of a UTF-8 character: the bytes that
+            # are not UTF-8 stay as surrogates here, and the vCard reader decodes each
+            # unfolded line on its own.
             return data.decode("utf-8", "surrogateescape")
     try:
         text = data.decode("cp1252")
@@ -80,17 +83,6 @@ def decode(data: bytes, name: str = "the file") -> str:
     if _looks_like_mojibake(text):
         raise _wrong_encoding(name)
     return _checked(text, name)
-
-
-def _is_vcard_folded_inside_characters(data: bytes) -> bool:
-    """Some writers fold vCard lines at 75 octets in the middle of a UTF-8 character."""
-    if b"BEGIN:VCARD" not in data[:4096].upper():
-        return False
-    try:
-        re.sub(rb"\r?\n[ \t]", b"", data).decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
 
 
 def _strict(data: bytes, codec: str, name: str) -> str:

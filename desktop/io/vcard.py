@@ -153,13 +153,29 @@ def _logical_lines(card: _Card) -> list[tuple[int, str]]:
 
 
 _SURROGATES = re.compile("[\udc80-\udcff]")
+_CHARSET = re.compile(r";\s*CHARSET=\"?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 
 
 def _mend(text: str) -> str:
-    """Rejoins UTF-8 characters a writer folded in half (see `text.decode`)."""
+    """Decodes a line that held bytes which were not UTF-8 (see `text.decode`).
+
+    Either a character folded in half (UTF-8 once unfolded), or a card written in
+    the code page its CHARSET parameter names, or else in Windows-1252.
+    """
     if _SURROGATES.search(text) is None:
         return text
-    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    raw = text.encode("utf-8", "surrogateescape")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    declared = _CHARSET.search(text.split(":", 1)[0])
+    for codec in ([declared[1]] if declared else []) + ["cp1252"]:
+        try:
+            return raw.decode(codec)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return raw.decode("utf-8", "replace")
 
 
 def _split_unquoted(text: str, sep: str) -> list[str]:

@@ -197,3 +197,17 @@ def test_a_writer_that_folds_inside_a_character_is_mended():
         data.decode("utf-8")
     parsed = vcard.parse(text.decode(data))
     assert parsed.contacts[0].contact.research == line[5:].strip()
+
+
+def test_cards_in_different_encodings_in_one_file():
+    from desktop.io import text
+
+    data = ("BEGIN:VCARD\r\nVERSION:3.0\r\nN:Żółć;Łukasz;;;\r\nEND:VCARD\r\n".encode()
+            + "BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=ISO-8859-1:García;María;;;\r\n"
+              "ORG:Telefónica\r\nEND:VCARD\r\n".encode("latin-1")
+            + "BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=SHIFT_JIS:山田;太郎;;;\r\n"
+              "END:VCARD\r\n".encode("shift_jis"))
+    people = [c.contact for c in vcard.parse(text.decode(data)).contacts]
+    assert [(p.first_name, p.last_name) for p in people] == [
+        ("Łukasz", "Żółć"), ("María", "García"), ("太郎", "山田")]
+    assert people[1].company == "Telefónica"  # no CHARSET: Windows-1252
