@@ -14,6 +14,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QWidget,
@@ -89,7 +90,25 @@ class ChatWizard(QWizard):
             app.aboutToQuit.connect(self.context.saver.flush)
         self._size_to_screen()
         self.restart()
+        self._style_header()
         self.go_to(self.stage_page())
+
+    def _style_header(self) -> None:
+        """QWizard's own title and subtitle labels have no names: find them by their text
+        and give them the app's heading look."""
+        page = self.currentPage()
+        for label in self.findChildren(QLabel):
+            if label.parent() is page or page.isAncestorOf(label):
+                continue
+            if label.text() == page.title():
+                label.setObjectName("wizardTitle")
+                theme.set_role(label, "subheading")
+            elif label.text() == page.subTitle():
+                label.setObjectName("wizardSubtitle")
+                theme.set_role(label, "quiet")
+            else:
+                continue
+            label.style().polish(label)
 
     @property
     def chat_id(self) -> int | None:

@@ -12,13 +12,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QScrollArea,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -107,8 +110,9 @@ def wizard_style() -> str:
     c = theme.current()
     return (
         "QListWidget::item { padding: 5px 6px; }"
+        # No bold: a wider label would be clipped by the size the button took unchecked.
         f"QPushButton:checked {{ background: {c.accent_soft}; border-color: {c.accent};"
-        " font-weight: 600; }"
+        f" color: {c.text}; }}"
         f"QListWidget#stageList {{ background: {c.navigation}; border: none;"
         " border-radius: 8px; padding: 8px 6px; }"
         f"QListWidget#stageList::item {{ padding: 0 10px; border-radius: 6px;"
@@ -118,8 +122,34 @@ def wizard_style() -> str:
     )
 
 
+class WrapDelegate(QStyledItemDelegate):
+    """Row heights measured at the width the text really gets (after the tick box and the
+    padding): the stock measure ignores the tick box, so a line that only just fits wraps
+    when painted and its last line is cut off."""
+
+    PADDING = 18  # the row padding of wizard_style() and the text margins
+    TICK_BOX = 26  # a tick box and its spacing
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
+        base = super().sizeHint(option, index)
+        view = self.parent()
+        if not isinstance(view, QListWidget):
+            return base
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        spare = self.PADDING
+        if index.flags() & Qt.ItemFlag.ItemIsUserCheckable:
+            spare += self.TICK_BOX
+        width = max(view.viewport().width() - spare, 80)
+        text = QFontMetrics(opt.font).boundingRect(
+            QRect(0, 0, width, 1_000_000), int(Qt.TextFlag.TextWordWrap), opt.text)
+        return QSize(base.width(), max(base.height(), text.height() + 14))
+
+
 def wrapping(view: QListWidget) -> QListWidget:
     """A list whose long rows wrap to its width instead of scrolling sideways."""
+    if not isinstance(view.itemDelegate(), WrapDelegate):
+        view.setItemDelegate(WrapDelegate(view))
     view.setWordWrap(True)
     view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     view.setResizeMode(QListWidget.ResizeMode.Adjust)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QStyledItemDelegate,
     QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
@@ -28,14 +27,14 @@ from PySide6.QtWidgets import (
 from desktop.domain import records as r
 from desktop.domain.enums import NoteKind
 from desktop.ui import dialogs
-from desktop.ui.wizard.common import quiet, row, wrapping
+from desktop.ui.wizard.common import WrapDelegate, quiet, row, wrapping
 from desktop.ui.wizard.timer import clock_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
 OFFSET_ROLE = Qt.ItemDataRole.UserRole + 3
 KINDS = tuple(NoteKind)  # Ctrl+1 … Ctrl+6, in this order
-KIND_SYMBOL = {NoteKind.NOTE: "•", NoteKind.QUOTE: "❝", NoteKind.INSIGHT: "★",
+KIND_SYMBOL = {NoteKind.NOTE: "•", NoteKind.QUOTE: "“", NoteKind.INSIGHT: "★",
                NoteKind.LEAD: "◆", NoteKind.REFERRAL: "→", NoteKind.PROMISE: "✓"}
 
 
@@ -44,8 +43,8 @@ def note_prefix(offset: int | None, kind: NoteKind) -> str:
     return f"{stamp}  {KIND_SYMBOL[kind]} {kind.label}  "
 
 
-class NoteDelegate(QStyledItemDelegate):
-    """Shows "12:05  ❝ Quote  text" while the editor edits the text alone."""
+class NoteDelegate(WrapDelegate):
+    """Shows "12:05  “ Quote  text" while the editor edits the text alone."""
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         super().initStyleOption(option, index)
