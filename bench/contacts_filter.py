@@ -100,10 +100,47 @@ def main(count: int = 50_000) -> None:
     app.processEvents()
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(
-        f"memory: peak RSS {rss / 1024:.0f} MB with {count} contacts loaded and shown "
+        f"memory (this process): peak RSS {rss / 1024:.0f} MB "
         f"(before Qt and the rows: {rss_before / 1024:.0f} MB)"
     )
     store.close()
+    print(f"memory (the app, a fresh process): {app_memory(path)}")
+
+
+APP_PROBE = """
+import os, resource, sys, time
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from PySide6.QtWidgets import QApplication
+from desktop.services import open_store
+from desktop.ui import theme
+from desktop.ui.main_window import MainWindow
+app = QApplication([])
+theme.apply(app, "light")
+began = time.perf_counter()
+window = MainWindow(open_store(sys.argv[1]))
+window.resize(1366, 768)
+window.show()
+page = window.show_page("contacts")
+app.processEvents()
+took = time.perf_counter() - began
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(f"peak RSS {rss:.0f} MB with the main window on the Contacts page, "
+      f"{page.model.total()} contacts loaded in {took:.2f} s")
+"""
+
+
+def app_memory(path: Path) -> str:
+    """The main window on the Contacts page, in its own process: peak RSS and load time."""
+    import subprocess
+
+    done = subprocess.run(
+        [sys.executable, "-c", APP_PROBE, str(path)],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parents[1],
+        check=False,
+    )
+    return done.stdout.strip() or done.stderr.strip()[-400:]
 
 
 if __name__ == "__main__":
