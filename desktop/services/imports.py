@@ -257,7 +257,7 @@ class _Planner:
         self.new_named[which] = len(self.new)
         return self.existing_names[which], index
 
-    def _resolve(self, ref: int) -> _Target:
+    def resolve(self, ref: int) -> _Target:
         if ref > 0:
             return self.existing(ref)
         entry = self.new[-ref - 1]
@@ -267,15 +267,13 @@ class _Planner:
         return entry
 
     def match(self, contact: Contact, lk: str,
-              eks: list[tuple[str, str]]) -> tuple[_Target, ImportMatch] | None:
-        """The contact this record is, and on which key; None for a new person."""
+              eks: list[tuple[str, str]]) -> tuple[int, str, str] | None:
+        """(reference, key, matched value) of the contact this record is; None if new."""
         if lk and lk in self.by_linkedin:
-            target = self._resolve(self.by_linkedin[lk])
-            return target, _match(target, "linkedin", contact.linkedin_url)
+            return self.by_linkedin[lk], "linkedin", contact.linkedin_url
         for key, value in eks:
             if key in self.by_email:
-                target = self._resolve(self.by_email[key])
-                return target, _match(target, "email", value)
+                return self.by_email[key], "email", value
         indexes = self._names(urlless=bool(lk))
         if not (indexes[0] or indexes[1]):
             return None
@@ -286,13 +284,51 @@ class _Planner:
             ref = index.get(nk)
             if ref is None:
                 continue
-            target = self._resolve(ref)
-            other = linkedin_key(target.values["linkedin_url"])
+            other = self._url_key(ref)
             if lk and other and other != lk:
                 continue  # two people of one name at one company, told apart by their URLs
-            shown = ", ".join(p for p in (contact.full_name, contact.company) if p)
-            return target, _match(target, "name", shown)
+            return ref, "name", ", ".join(p for p in (contact.full_name, contact.company) if p)
         return None
+
+    def _url_key(self, ref: int) -> str:
+        if ref in self.targets or ref < 0:
+            return linkedin_key(self.resolve(ref).values["linkedin_url"])
+        return self.rows[ref][10]
+
+    def adds_nothing(self, ref: int, contact: Contact) -> bool:
+        """True when merging `contact` into existing contact `ref` would change nothing.
+
+        The common case when a file is imported again; it then costs no planning object.
+        """
+        if ref < 0 or ref in self.targets:
+            return False
+        row = self.rows[ref]
+        for name, old in zip(FIELDS[:7], row[1:8], strict=True):
+            new = getattr(contact, name)
+            if not new:
+                continue
+            if not old or (name in REFRESHED and _differs(name, old, new)
+                           and name not in (row[9] or "").split(",")):
+                return False
+        if contact.connected_on and not row[8]:
+            return False
+        known = self.emails_of.get(ref, ())
+        if any(email_key(e.value) not in known for e in contact.emails):
+            return False
+        if contact.phones or contact.tags:
+            self._load_extras()
+            assert self.phones_of is not None
+            phones = self.phones_of.get(ref, ())
+            tags = self.tags_of.get(ref, ())
+            if any(phone_key(p.value) not in phones for p in contact.phones):
+                return False
+            if any(fold(t) not in tags for t in contact.tags):
+                return False
+        return True
+
+    def name_of(self, ref: int) -> str:
+        row = self.rows[ref]
+        return f"{row[1]} {row[2]}".strip() or row[4] or "(no name)"
 
     def add(self, item: ParsedContact, lk: str, eks: list[tuple[str, str]]) -> None:
         """A new contact: later records of the file with one of its keys merge into it.
@@ -350,10 +386,16 @@ def _plan(store: Store, parsed: ParsedFile, fingerprint: tuple,
             planner.add(item, lk, eks)
             added.append(ImportItem(item.line, contact))
             continue
-        target, match = found
-        changes = target.absorb(contact)
-        merged.append(ImportItem(item.line, contact, match, tuple(changes)))
-        planner.register(target.ref, lk, eks)
+        ref, key, value = found
+        if planner.adds_nothing(ref, contact):
+            match = ImportMatch(key, value, planner.name_of(ref), contact_id=ref)
+            merged.append(ImportItem(item.line, contact, match))
+        else:
+            target = planner.resolve(ref)
+            changes = target.absorb(contact)
+            merged.append(ImportItem(item.line, contact, _match(target, key, value),
+                                     tuple(changes)))
+        planner.register(ref, lk, eks)
     if progress is not None:
         progress(total, total)
     changes = [t.change() for t in planner.targets.values()]
