@@ -138,6 +138,11 @@ def run(args) -> int:
     previous_sigint = signal.getsignal(signal.SIGINT)
     stop_following = None
     try:
+        from desktop.ui import single_instance
+
+        guard = single_instance.start(args)
+        if guard is None:  # this database is open in another window, now brought forward
+            return 0
         from desktop.ui.main_window import MainWindow, theme_choice
 
         theme.apply(app, theme_choice())
@@ -154,6 +159,7 @@ def run(args) -> int:
             return 2
         window = startup.window = MainWindow(store)
         window.log_file = log_path
+        guard.attach(window)  # a second launch on this database brings this window forward
         if args.demo:
             window.demo_path = store.path
             window.show_store_path()
