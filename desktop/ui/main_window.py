@@ -349,6 +349,7 @@ class MainWindow(QMainWindow):
         """Switches to the database at `path`; on refusal says why and keeps the current one."""
         from desktop.errors import UserError
 
+        self.close_store_windows()
         try:
             store = open_store(path)
         except UserError as exc:
@@ -374,6 +375,7 @@ class MainWindow(QMainWindow):
         """
         key = self.current_key()
         path = self.store.path
+        self.close_store_windows()
         self._drop_pages()
         self.store.close()
         try:
@@ -381,6 +383,14 @@ class MainWindow(QMainWindow):
         finally:
             self.store = open_store(path)
             self._show_store(key)
+
+    def close_store_windows(self) -> None:
+        """Closes the windows working on the current database (the interview wizard writes
+        what is pending as it closes) before another file is opened: models are bound to
+        the file opened last, so a late write would land in the wrong database."""
+        for child in self.findChildren(QWidget):
+            if child.isWindow() and child.isVisible() and child is not self:
+                child.close()
 
     def _drop_pages(self) -> None:
         for page in self._pages.values():

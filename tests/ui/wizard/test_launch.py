@@ -45,3 +45,17 @@ def test_wizard_is_a_window_of_its_own(qtbot, window, seeded, outside):
     wizard = launch.open_chat(window, seeded.scheduled_chat)
     assert isinstance(wizard, ChatWizard) and wizard.isWindow()
     wizard.close()
+
+
+def test_switching_database_closes_the_wizard_first(qtbot, window, seeded, outside, tmp_path):
+    wizard = launch.open_chat(window, seeded.scheduled_chat)
+    wizard.prep.goal_edit.end(False)
+    qtbot.keyClicks(wizard.prep.goal_edit, " and more")
+    old_store = window.store
+    assert window.open_database(tmp_path / "other.sqlite")
+    assert launch.open_wizards(window) == []
+    from desktop.services import open_store
+
+    with open_store(old_store.path) as again:
+        assert chats.get(again, seeded.scheduled_chat).goal == "Data careers and more"
+    assert chats.list_chats(window.store) == []  # nothing leaked into the new file
