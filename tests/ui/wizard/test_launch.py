@@ -54,8 +54,9 @@ def test_switching_database_closes_the_wizard_first(qtbot, window, seeded, outsi
     old_store = window.store
     assert window.open_database(tmp_path / "other.sqlite")
     assert launch.open_wizards(window) == []
+    assert chats.list_chats(window.store) == []  # nothing leaked into the new file
+    window.close()
     from desktop.services import open_store
 
-    with open_store(old_store.path) as again:
+    with open_store(old_store.path) as again:  # (binds the models to the old file again)
         assert chats.get(again, seeded.scheduled_chat).goal == "Data careers and more"
-    assert chats.list_chats(window.store) == []  # nothing leaked into the new file
