@@ -87,7 +87,9 @@ class ReferralsPanel(QWidget):
         return edit
 
     def refresh(self, notes: tuple[r.Note, ...], made: list[r.Contact]) -> None:
-        referral_notes = [n for n in notes if n.kind is NoteKind.REFERRAL]
+        done = {c.full_name.casefold() for c in made}
+        referral_notes = [n for n in notes if n.kind is NoteKind.REFERRAL
+                          and guess_name(n.text).casefold() not in done]
         self.notes_list.clear()
         for note in referral_notes:
             item = QListWidgetItem(note.text)
@@ -102,6 +104,16 @@ class ReferralsPanel(QWidget):
         self.made_list.setVisible(bool(made))
         self.made_label.setVisible(bool(made))
 
+    def _fill_from_first_note(self) -> None:
+        """An empty form and a referral note: one click turns the note into the contact."""
+        item = self.notes_list.currentItem()
+        candidates = [item] if item is not None else [
+            self.notes_list.item(i) for i in range(self.notes_list.count())]
+        for candidate in candidates:
+            if candidate is not None and guess_name(candidate.data(TEXT_ROLE)):
+                self._fill_from_note(candidate)
+                return
+
     def _fill_from_note(self, item: QListWidgetItem | None, _previous=None) -> None:
         if item is None:
             return
@@ -111,6 +123,8 @@ class ReferralsPanel(QWidget):
         self.why_edit.setText(text)
 
     def submit(self) -> None:
+        if not self.name_edit.text().strip():
+            self._fill_from_first_note()
         first, _, last = " ".join(self.name_edit.text().split()).partition(" ")
         if not first:
             self.hint.setText(self.tr("Type their name first."))

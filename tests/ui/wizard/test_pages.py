@@ -235,3 +235,19 @@ def test_profile_dialog_feeds_new_chats(qtbot, store, person, outside):
     wizard = open_wizard(qtbot, store, chat_id=chat.id)
     assert find(wizard, "pitchEdit", QPlainTextEdit).toPlainText() == "A brand new pitch."
     assert "Jo M." in find(wizard, "requestEdit", QPlainTextEdit).toPlainText()
+
+
+def test_one_click_turns_a_referral_note_into_a_contact(qtbot, store, person, outside):
+    chat = chats.create(store, person.id, status=ChatStatus.HELD)
+    chats.add_note(store, chat.id, "Talk to Priya Raghavan about analytics", NoteKind.REFERRAL)
+    wizard = open_wizard(qtbot, store, chat_id=chat.id)
+    notes = find(wizard, "referralNotesList", QListWidget)
+    assert notes.count() == 1
+    click(qtbot, wizard, "addReferralButton")
+    made = [c for c in contacts.list_rows(store) if c.name == "Priya Raghavan"]
+    assert len(made) == 1
+    priya = contacts.get(store, made[0].id)
+    assert priya.referred_by_id == person.id
+    assert priya.research == "Talk to Priya Raghavan about analytics"
+    assert notes.count() == 0  # done: no longer offered
+    assert find(wizard, "referralsList", QListWidget).count() == 1
