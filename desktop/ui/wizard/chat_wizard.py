@@ -40,13 +40,17 @@ class ChatWizard(QWizard):
 
     def __init__(self, store, chat_id: int | None = None, *, contact_id: int | None = None,
                  parent: QWidget | None = None):
+        # Checked before Qt builds anything: a missing chat or contact raises NotFound here,
+        # never from inside a page half-way through construction.
+        if chat_id is not None:
+            chats_service.get(store, chat_id)
+        elif contact_id is not None:
+            chat_id = chat_flow.new_for_contact(store, contact_id).id
         super().__init__(parent)
         self.setObjectName("chatWizard")
         self.setStyleSheet(wizard_style())
         if parent is not None:
             self.setWindowFlag(Qt.WindowType.Window, True)  # its own window, not a sheet
-        if chat_id is None and contact_id is not None:
-            chat_id = chat_flow.new_for_contact(store, contact_id).id
         self.context = WizardContext(store, chat_id, self)
         self.store = store
         self.prep = PrepPage(self.context)

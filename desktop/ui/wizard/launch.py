@@ -10,6 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
+from desktop.errors import UserError
+from desktop.ui import dialogs
 from desktop.ui.wizard.chat_wizard import ChatWizard
 
 
@@ -35,14 +37,19 @@ def open_wizards(window: QWidget) -> list[ChatWizard]:
     return [w for w in window.findChildren(ChatWizard) if w.isVisible()]
 
 
-def open_chat(window: QWidget, chat_id: int) -> ChatWizard:
+def open_chat(window: QWidget, chat_id: int) -> ChatWizard | None:
     """The wizard on this chat, at its stage; the open one when there is one."""
     for wizard in open_wizards(window):
         if wizard.chat_id == chat_id:
             wizard.raise_()
             wizard.activateWindow()
             return wizard
-    return _show(window, ChatWizard(window.store, chat_id, parent=window))
+    try:
+        wizard = ChatWizard(window.store, chat_id, parent=window)
+    except UserError as exc:  # deleted meanwhile, or a stale link
+        dialogs.warn(window, str(exc))
+        return None
+    return _show(window, wizard)
 
 
 def plan_chat(window: QWidget, contact_id: int) -> ChatWizard:

@@ -60,3 +60,8 @@ def test_switching_database_closes_the_wizard_first(qtbot, window, seeded, outsi
 
     with open_store(old_store.path) as again:  # (binds the models to the old file again)
         assert chats.get(again, seeded.scheduled_chat).goal == "Data careers and more"
+
+
+def test_a_missing_chat_is_a_calm_message(qtbot, window, outside):
+    assert launch.open_chat(window, 424242) is None
+    assert outside.messages == ["There is no chat 424242."]
