@@ -255,3 +255,13 @@ class DeletionImpact:
     follow_ups: int = 0
     interactions: int = 0
     referrals: int = 0  # other contacts who lose their "referred by" link
+
+
+@dataclass(frozen=True, slots=True)
+class Preferences:
+    """App-wide defaults the user sets in Preferences (kept in the database's settings)."""
+
+    paper_size: str = ""  # "letter", "a4", or "" for the locale's usual size
+    chat_minutes: int = 30  # a new chat's agreed length
+    thank_you_hours: int = 24  # a thank-you is due this long after a chat ends
+    cadence_days: int = 0  # the default keep-in-touch cadence; 0 = none

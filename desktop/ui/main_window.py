@@ -317,10 +317,9 @@ class MainWindow(QMainWindow):
         theme.apply(QApplication.instance(), scheme)
 
     def show_shortcuts(self) -> None:
-        lines = [f"{a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}\t"
-                 f"{a.text().replace('&', '')}"
-                 for a in self.actions.values() if not a.shortcut().isEmpty()]
-        dialogs.info(self, "\n".join(lines), self.tr("Keyboard shortcuts"))
+        from desktop.ui import shortcuts  # the list is built from the menus' actions
+
+        shortcuts.show_dialog(self)
 
     def show_about(self) -> None:
         from desktop import paths

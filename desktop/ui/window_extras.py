@@ -46,7 +46,10 @@ ACTION_ICONS = {
 
 def install(window: QMainWindow) -> None:
     """Adds icons, shortcuts and menu items to a freshly built main window."""
+    from desktop.ui import shortcuts
+
     window.setWindowIcon(icons.app_icon())
+    shortcuts.install(window)
     decorate(window)
 
 
