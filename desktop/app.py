@@ -67,6 +67,27 @@ def _open_store(args):
     return open_store(path)
 
 
+def _recover(args, refused: UserError):
+    """A damaged database: offer the newest good backup in its place (the damaged file is
+    kept aside). The store opened on the restored file; False when the user was asked and
+    said no (or was told why it failed); None to refuse as before (no good backup)."""
+    from desktop.errors import DatabaseDamaged
+
+    if not isinstance(refused, DatabaseDamaged) or args.demo:
+        return None
+    from desktop.ui import restore_dialog
+
+    path = Path(args.db).expanduser() if args.db else paths.default_database()
+    restored = restore_dialog.offer_newest_backup(None, path, str(refused))
+    if not restored:
+        return restored
+    try:
+        return _open_store(args)
+    except UserError as exc:
+        log.warning("The restored database was refused too: %s", exc)
+        return None
+
+
 class Startup:
     """One run of the window: holds what must be cleaned up when the event loop ends."""
 
@@ -152,11 +173,16 @@ def run(args) -> int:
             store = _open_store(args)
         except UserError as exc:
             log.warning("Database refused: %s", exc)
-            if startup.smoke:
-                print(f"coffee-chats: {exc}", file=sys.stderr)
-            else:
-                dialogs.error(None, str(exc), app.translate("app", "Cannot open the database"))
-            return 2
+            store = None if startup.smoke else _recover(args, exc)
+            if store is False:  # offered a backup: the user said no, or was told why not
+                return 2
+            if store is None:
+                if startup.smoke:
+                    print(f"coffee-chats: {exc}", file=sys.stderr)
+                else:
+                    dialogs.error(None, str(exc),
+                                  app.translate("app", "Cannot open the database"))
+                return 2
         window = startup.window = MainWindow(store)
         window.log_file = log_path
         guard.attach(window)  # a second launch on this database brings this window forward

@@ -100,7 +100,8 @@ def run(args: argparse.Namespace) -> int:
     except UserError as exc:
         log.info("command %s refused: %s", args.command, type(exc).__name__)
         # One line, even when SQLite's own words (quoted in the message) span several.
-        print(f"coffee-chats: {' '.join(str(exc).split())}", file=sys.stderr)
+        line = " ".join(str(exc).split()) + _newest_backup_hint(args, exc)
+        print(f"coffee-chats: {line}", file=sys.stderr)
         return 2
     except OSError as exc:
         # A file the user named cannot be read or written: their mistake, not a bug.
@@ -111,6 +112,21 @@ def run(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("coffee-chats: interrupted; nothing more was written.", file=sys.stderr)
         return 130
+
+
+def _newest_backup_hint(args: argparse.Namespace, exc: UserError) -> str:
+    """For a damaged database: the newest good backup and the command that restores it."""
+    from desktop.errors import DatabaseDamaged
+
+    if not isinstance(exc, DatabaseDamaged):
+        return ""
+    from desktop.services import backup
+
+    good = backup.newest_good(paths.backup_dir(), database_path(args).stem)
+    if good is None:
+        return ""
+    return (f" The newest good backup ({good.taken_at:%Y-%m-%d %H:%M}, {good.contacts} "
+            f"contacts) is {good.path}: `coffee-chats restore {good.path}` puts it back.")
 
 
 def _open(args: argparse.Namespace):

@@ -15,3 +15,16 @@ class DatabaseRefused(UserError):
 
 class NotFound(UserError):
     """A record the user named does not exist."""
+
+
+class DatabaseDamaged(DatabaseRefused):
+    """The file is an SQLite database that fails its check; a backup can replace it."""
+
+
+class StorageFailed(UserError):
+    """A write the database could not make (disk full, read-only, locked): rolled back whole,
+    and everything saved before it is intact."""
+
+
+class DiskFull(StorageFailed):
+    """The disk (or the database's size limit) is full."""

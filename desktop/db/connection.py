@@ -7,17 +7,19 @@ migrating it, and returns a `Store` with WAL, foreign keys and a busy timeout se
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 from contextlib import closing
 from datetime import datetime
 from pathlib import Path
 
+import peewee
 from peewee import SqliteDatabase
 
 from desktop.db.migrations import APPLICATION_ID, SCHEMA_VERSION, run_migrations
 from desktop.db.models import ALL_MODELS
-from desktop.errors import DatabaseRefused
+from desktop.errors import DatabaseDamaged, DatabaseRefused, DiskFull, StorageFailed
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -28,6 +30,103 @@ PRAGMAS = {
     # FULL syncs the WAL on each commit: a power cut keeps every committed note.
     "synchronous": "full",
 }
+
+
+# SQLite's primary result codes of writes that fail for reasons people can act on.
+_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY, _SQLITE_IOERR = 5, 6, 8, 10
+_SQLITE_CORRUPT, _SQLITE_FULL = 11, 13
+_UNCHANGED = " The change was not saved; everything saved before it is safe."
+
+
+def storage_error(exc: BaseException | None) -> StorageFailed | None:
+    """`exc` as a StorageFailed (a UserError) when it is a write that failed for a reason
+    people can act on: disk full, read-only file, database locked, disk I/O error."""
+    if exc is None or isinstance(exc, StorageFailed):
+        return exc
+    if not isinstance(exc, (sqlite3.OperationalError, peewee.OperationalError)):
+        return None
+    # peewee wraps the sqlite3 error: it is its first argument.
+    original = exc if isinstance(exc, sqlite3.Error) else next(
+        (a for a in exc.args if isinstance(a, sqlite3.Error)), exc)
+    code = getattr(original, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    text = str(original).lower()
+    if primary == _SQLITE_FULL or "disk is full" in text:
+        return DiskFull("The disk is full, so the last change could not be saved. Free some "
+                        "space and try again; everything saved before it is safe.")
+    if primary == _SQLITE_READONLY or "readonly database" in text:
+        return StorageFailed("The database file is read-only (or its folder is), so Coffee "
+                             "Chats cannot write to it." + _UNCHANGED)
+    if primary in (_SQLITE_BUSY, _SQLITE_LOCKED) or "database is locked" in text:
+        return StorageFailed("The database is locked by another program that is writing to "
+                             "it. Close it there and try again." + _UNCHANGED)
+    if primary == _SQLITE_IOERR or "disk i/o error" in text:
+        return StorageFailed("The disk could not be written (a disk input/output error)."
+                             + _UNCHANGED)
+    return None
+
+
+def _translated_chain(exc: BaseException | None) -> StorageFailed | None:
+    """storage_error of `exc` or of what it was raised while handling (a failed ROLLBACK
+    after a failed COMMIT hides the reason behind it)."""
+    for _ in range(4):
+        if exc is None:
+            return None
+        found = storage_error(exc)
+        if found is not None:
+            return found
+        exc = exc.__context__
+    return None
+
+
+class _Atomic:
+    """peewee's atomic block whose storage failures surface as StorageFailed, including
+    those raised by raw sqlite3 cursors inside it (bulk imports) and by its COMMIT."""
+
+    def __init__(self, inner):
+        self._inner = inner
+
+    def __enter__(self):
+        return self._inner.__enter__()
+
+    def __exit__(self, exc_type, exc, tb):
+        try:
+            handled = self._inner.__exit__(exc_type, exc, tb)
+        except Exception as failure:  # the COMMIT, or the ROLLBACK after a failure
+            translated = storage_error(exc) or _translated_chain(failure)
+            if translated is None or translated is failure:
+                raise
+            raise translated from (exc or failure)
+        translated = storage_error(exc)
+        if translated is not None and translated is not exc and not handled:
+            raise translated from exc
+        return handled
+
+
+class _Database(SqliteDatabase):
+    """SqliteDatabase whose failed writes that people can act on raise StorageFailed (a
+    UserError: a calm message, not a crash report); the transaction is rolled back."""
+
+    def execute_sql(self, sql, params=None):
+        try:
+            return super().execute_sql(sql, params)
+        except peewee.OperationalError as exc:
+            translated = storage_error(exc)
+            if translated is None:
+                raise
+            raise translated from exc
+
+    def commit(self):
+        try:
+            return super().commit()
+        except peewee.OperationalError as exc:
+            translated = storage_error(exc)
+            if translated is None:
+                raise
+            raise translated from exc
+
+    def atomic(self, *args, **kwargs):
+        return _Atomic(super().atomic(*args, **kwargs))
 
 
 class Store:
@@ -61,6 +160,23 @@ def _create_empty(path: Path) -> None:
         os.close(fd)
 
 
+def _refuse_read_only(path: Path) -> None:
+    """Coffee Chats saves as the user types, and SQLite writes its journal beside the file:
+    both must be writable, or the first save would fail far from here."""
+    if not os.access(path, os.W_OK):
+        raise DatabaseRefused(
+            f"{path} is read-only, and Coffee Chats saves every change as you make it. Make "
+            "the file writable (or copy it somewhere you can write) and open it again. "
+            "It was left untouched."
+        )
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        raise DatabaseRefused(
+            f"The folder {path.parent} is read-only, and SQLite needs to write its journal "
+            "beside the database. Move the database to a folder you can write to, or make "
+            "this one writable. It was left untouched."
+        )
+
+
 def _inspect(path: Path) -> tuple[int, bool]:
     """Reads (user_version, has_tables) without writing; raises DatabaseRefused when unsafe."""
     try:
@@ -68,19 +184,20 @@ def _inspect(path: Path) -> tuple[int, bool]:
             header = handle.read(len(SQLITE_HEADER))
     except OSError as exc:
         raise DatabaseRefused(f"Cannot read {path}: {exc.strerror or exc}.") from exc
-    if header == b"":
-        return 0, False
-    if header != SQLITE_HEADER:
+    if header not in (b"", SQLITE_HEADER):
         raise DatabaseRefused(
             f"{path} is not a Coffee Chats database (it is not an SQLite file). "
             "It was left untouched."
         )
+    _refuse_read_only(path)
+    if header == b"":
+        return 0, False
     uri = path.resolve().as_uri() + "?mode=ro"
     try:
         with closing(sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)) as conn:
             check = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
             if check != "ok":
-                raise DatabaseRefused(
+                raise DatabaseDamaged(
                     f"{path} is damaged ({check}). It was left untouched; "
                     "restore a backup with File → Restore backup… or `coffee-chats restore`."
                 )
@@ -93,6 +210,11 @@ def _inspect(path: Path) -> tuple[int, bool]:
         if "locked" in str(exc) or "busy" in str(exc):
             raise DatabaseRefused(
                 f"{path} is locked by another program. Close it there and try again."
+            ) from exc
+        if getattr(exc, "sqlite_errorcode", None) == _SQLITE_CORRUPT or "malformed" in str(exc):
+            raise DatabaseDamaged(
+                f"{path} is damaged ({exc}). It was left untouched; restore a backup with "
+                "File → Restore backup… or `coffee-chats restore`."
             ) from exc
         raise DatabaseRefused(
             f"{path} cannot be read as a database ({exc}). It was left untouched."
@@ -125,6 +247,22 @@ def copy_aside(path: Path, suffix: str) -> Path:
     return target
 
 
+def _put_back(path: Path, aside: Path | None, version: int) -> None:
+    """After a failed migration: the file as it was, from the copy made before it began."""
+    with closing(sqlite3.connect(path)) as conn:
+        if conn.execute("PRAGMA user_version").fetchone()[0] == version:
+            return  # the failing step was the first: its rollback already left it as it was
+    if aside is None:  # it held no tables: empty again
+        with closing(sqlite3.connect(path, isolation_level=None)) as conn:
+            conn.execute("PRAGMA journal_mode = delete")
+        for sidecar in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            sidecar.unlink(missing_ok=True)
+        os.truncate(path, 0)
+        return
+    with closing(sqlite3.connect(aside)) as src, closing(sqlite3.connect(path)) as dst:
+        src.backup(dst)
+
+
 def open_database(path: str | os.PathLike[str], *, migrate: bool = True) -> Store:
     """Opens (creating when missing) and migrates the database at `path`.
 
@@ -142,17 +280,26 @@ def open_database(path: str | os.PathLike[str], *, migrate: bool = True) -> Stor
     version, has_tables = _inspect(path)
     migrated_from = None
     if version < SCHEMA_VERSION and migrate:
-        if has_tables:
-            copy_aside(path, f"before-v{SCHEMA_VERSION}")
+        aside = copy_aside(path, f"before-v{SCHEMA_VERSION}") if has_tables else None
         try:
             with closing(sqlite3.connect(path, isolation_level=None)) as conn:
                 conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
                 conn.execute("PRAGMA journal_mode = wal")
                 run_migrations(conn, version)
-        except sqlite3.OperationalError as exc:
-            raise DatabaseRefused(f"Cannot update {path}: {exc}. Nothing was changed.") from exc
+        except Exception as exc:
+            # Any failure, a bug in a step included: the user is told, never shown a crash,
+            # and the file goes back to the version it had (earlier steps committed).
+            logging.getLogger(__name__).error("Migration from version %d failed", version,
+                                              exc_info=True)
+            _put_back(path, aside, version)
+            kept = f" (a copy is also kept as {aside.name})" if aside else ""
+            raise DatabaseRefused(
+                f"Cannot update {path} to this version of Coffee Chats ({exc}). The update "
+                f"was undone and the file is as it was before{kept}. Nothing was lost; "
+                "please report this with the log file."
+            ) from exc
         migrated_from = version
-    db = SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
+    db = _Database(str(path), pragmas=PRAGMAS, check_same_thread=False)
     db.bind(ALL_MODELS, bind_refs=False, bind_backrefs=False)
     db.connect()
     return Store(db, path, migrated_from)

@@ -269,3 +269,19 @@ def _count_contacts(path: Path) -> int | None:
             return conn.execute("SELECT count(*) FROM contact WHERE archived = 0").fetchone()[0]
     except sqlite3.Error:
         return None
+
+
+def newest_good(backup_dir: Path, stem: str) -> Backup | None:
+    """The newest backup of the database named `stem` that passes `quick_check` and holds
+    Coffee Chats data: what to offer when that database is damaged. None when there is none."""
+    for item in list_backups(backup_dir):
+        if item.contacts is None or not Path(item.path).name.startswith(f"{stem}-"):
+            continue
+        try:
+            uri = Path(item.path).resolve().as_uri() + "?mode=ro"
+            with closing(sqlite3.connect(uri, uri=True)) as conn:
+                if conn.execute("PRAGMA quick_check").fetchone()[0] == "ok":
+                    return item
+        except sqlite3.Error:
+            continue
+    return None

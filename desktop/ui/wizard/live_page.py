@@ -16,9 +16,10 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout
 
 from desktop.domain import records as r
 from desktop.domain.enums import NoteKind
+from desktop.errors import UserError
 from desktop.services import chat_flow
 from desktop.services import chats as chats_service
-from desktop.ui import formatting, theme
+from desktop.ui import dialogs, formatting, theme
 from desktop.ui.wizard.checklist import Checklist
 from desktop.ui.wizard.common import ChatPage, Tip, card, quiet
 from desktop.ui.wizard.notes_panel import NotesPanel
@@ -138,8 +139,12 @@ class LivePage(ChatPage):
         started = self.timer.started
         now = datetime.now().replace(microsecond=0)
         offset = int((now - started).total_seconds()) if started else None
-        note = chats_service.add_note(self.store, self.chat_id, text, kind, at=now,
-                                      offset_seconds=offset)
+        try:
+            note = chats_service.add_note(self.store, self.chat_id, text, kind, at=now,
+                                          offset_seconds=offset)
+        except UserError as exc:  # disk full, file locked: the text stays in the line
+            dialogs.warn(self, str(exc), self.tr("Could not save the note"))
+            return
         self.notes.append(note)
 
     def _note_edited(self, note_id: int, text: str) -> None:

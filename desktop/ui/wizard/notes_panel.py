@@ -177,7 +177,10 @@ class NotesPanel(QWidget):
         text = self.edit.text().strip()
         if not text:
             return
+        saved_before = self.list.count()
         self.noteAdded.emit(text, self.kind)
+        if self.list.count() == saved_before:
+            return  # not saved (the page said why): the text stays, to press Enter again
         self.edit.clear()
         self.set_kind(NoteKind.NOTE)
 
