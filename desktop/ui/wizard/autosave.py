@@ -12,6 +12,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from desktop.errors import UserError
+
 DELAY_MS = 600
 
 
@@ -45,14 +47,18 @@ class AutoSaver(QObject):
             del self._pending[key]
 
     def flush(self) -> None:
+        """Runs every pending write. One that fails with a UserError (disk full, file
+        locked) stays pending, so the next edit or flush tries it again."""
         self._timer.stop()
+        batch, self._pending = self._pending, {}
         errors = []
-        while self._pending:
-            key = next(iter(self._pending))
-            write = self._pending.pop(key)
+        for key, write in batch.items():
             try:
                 write()
-            except Exception as exc:  # noqa: BLE001 - reported below, the rest still saved
+            except UserError as exc:
+                self._pending.setdefault(key, write)  # unless a newer edit replaced it
+                errors.append(exc)
+            except Exception as exc:  # noqa: BLE001 - a bug: reported below, the rest saved
                 errors.append(exc)
         if errors:
             self.failed.emit(errors[0])

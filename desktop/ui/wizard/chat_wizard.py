@@ -197,6 +197,11 @@ class ChatWizard(QWizard):
     def done(self, result: int) -> None:
         """Close, Esc, the window's ×, or Finish: write what is pending first."""
         self.flush()
+        if self.context.saver.pending() and not dialogs.ask_yes_no(
+                self, self.tr("Some of what you typed could not be saved (see the last "
+                              "message). Close anyway and lose it?"),
+                yes=self.tr("Close anyway"), no=self.tr("Keep the window open")):
+            return
         self.live.timer.stop()
         if result == int(QWizard.DialogCode.Accepted) and self.chat_id is not None:
             self.wrap_up.ensure_defaults()

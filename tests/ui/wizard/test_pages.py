@@ -251,3 +251,24 @@ def test_one_click_turns_a_referral_note_into_a_contact(qtbot, store, person, ou
     assert priya.research == "Talk to Priya Raghavan about analytics"
     assert notes.count() == 0  # done: no longer offered
     assert find(wizard, "referralsList", QListWidget).count() == 1
+
+
+def test_closing_with_an_unsaved_edit_asks_first(qtbot, store, person, outside, monkeypatch):
+    from desktop.errors import UserError
+    from desktop.services import chats as chats_module
+
+    wizard = open_wizard(qtbot, store, contact_id=person.id)
+    real_update = chats_module.update
+
+    def locked(*_a, **_k):
+        raise UserError("The database is locked.")
+
+    monkeypatch.setattr(chats_module, "update", locked)
+    qtbot.keyClicks(find(wizard, "goalEdit"), "Keep me")
+    outside.answer_yes = False
+    wizard.close()
+    assert wizard.isVisible() and "could not be saved" in outside.messages[-1]
+    monkeypatch.setattr(chats_module, "update", real_update)
+    wizard.close()
+    assert not wizard.isVisible()
+    assert chats.get(store, wizard.chat_id).goal == "Keep me"
