@@ -159,7 +159,7 @@ def run(args) -> int:
     previous_sigint = signal.getsignal(signal.SIGINT)
     stop_following = None
     try:
-        from desktop.ui import single_instance
+        from desktop.ui import single_instance, welcome
 
         guard = single_instance.start(args)
         if guard is None:  # this database is open in another window, now brought forward
@@ -202,6 +202,7 @@ def run(args) -> int:
             waker.timeout.connect(lambda: None)
             waker.start()
         FirstPaint(window, startup.after_first_paint)
+        welcome.schedule(window, args)  # first run on the default database only
         window.show()
         code = app.exec()
         window.save_geometry()
