@@ -11,11 +11,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from desktop.domain.drafts import Draft
 from desktop.domain.enums import FollowUpKind
-from desktop.domain.records import Contact, Profile
 from desktop.domain.rules import THANK_YOU_HOURS
+
+if TYPE_CHECKING:  # the Today page starts the app: drafts and records load when needed
+    from desktop.domain.drafts import Draft
+    from desktop.domain.records import Contact, Profile
 
 # Chats in the next UPCOMING_DAYS days are listed on Today.
 UPCOMING_DAYS = 7
@@ -251,6 +254,8 @@ def update_message(profile: Profile, contact: Contact, *, about_name: str = "") 
 
     A starting point in the user's words-to-be: it names no facts it does not know.
     """
+    from desktop.domain.drafts import Draft
+
     greeting = f"Hi {contact.first_name.strip()}," if contact.first_name.strip() else "Hello,"
     if about_name:
         subject = f"Thank you for introducing me to {about_name}"

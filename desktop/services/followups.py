@@ -6,10 +6,10 @@ Each function is one transaction. `now` is injectable so tests can fix the clock
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from desktop.db import Store
 from desktop.db import models as m
-from desktop.domain import records as r
 from desktop.domain.enums import FollowUpKind
 from desktop.domain.keep_in_touch import (
     HELD_STATUSES,
@@ -18,7 +18,12 @@ from desktop.domain.keep_in_touch import (
     snoozed_until,
 )
 from desktop.errors import NotFound
-from desktop.services import chat_flow, convert
+
+if TYPE_CHECKING:
+    from desktop.domain import records as r
+
+# Today runs `ensure_referral_follow_ups` at start-up; the chat steps and the record
+# conversions the other functions use are imported when they run.
 
 # Only chats held this recently make a referrer's update: opening an old database (or one
 # imported from elsewhere) must not fill Today with updates about chats from years ago.
@@ -37,6 +42,8 @@ def get(store: Store, follow_up_id: int) -> r.FollowUp:
     row = m.FollowUp.get_or_none(m.FollowUp.id == follow_up_id)
     if row is None:
         raise NotFound(f"There is no follow-up {follow_up_id}.")
+    from desktop.services import convert
+
     return convert.follow_up(row)
 
 
@@ -46,6 +53,8 @@ def mark_done(store: Store, follow_up_id: int, now: datetime | None = None) -> r
     A thank-you done means the chat's thank-you went out (the chat is thanked); a nudge done
     means a nudge went out (the next one is planned, as the wizard does).
     """
+    from desktop.services import chat_flow
+
     stamp = _now(now)
     follow_up = get(store, follow_up_id)
     if follow_up.chat_id is not None and follow_up.kind is FollowUpKind.THANK_YOU:
@@ -76,6 +85,8 @@ def snooze(store: Store, follow_up_id: int, by: Snooze, now: datetime | None = N
 
 def mark_thank_you_sent(store: Store, chat_id: int, now: datetime | None = None) -> None:
     """The thank-you for this chat went out (the wizard's own step, so both agree)."""
+    from desktop.services import chat_flow
+
     chat_flow.mark_thank_you_sent(store, chat_id, _now(now))
 
 

@@ -14,12 +14,10 @@ Built in a handful of SQL statements whatever the number of contacts (no query p
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from desktop.db import Store
-from desktop.domain import drafts
 from desktop.domain import keep_in_touch as kit
-from desktop.domain import records as r
-from desktop.domain.drafts import Draft
 from desktop.domain.enums import FollowUpKind
 from desktop.domain.keep_in_touch import (
     HELD_STATUSES,
@@ -36,10 +34,14 @@ from desktop.domain.keep_in_touch import (
     upcoming_window,
     update_message,
 )
-from desktop.services import chat_flow, followups
-from desktop.services import chats as chats_service
-from desktop.services import contacts as contacts_service
-from desktop.services import profile as profile_service
+from desktop.services import followups
+
+if TYPE_CHECKING:
+    from desktop.domain import records as r
+    from desktop.domain.drafts import Draft
+
+# Start-up imports this module for the first page: what only a row's action or an export
+# needs (records, drafts, the chat and contact services) is imported when that runs.
 
 DEFAULT_CADENCE_SETTING = "default_cadence_days"
 KEEP_IN_TOUCH_LIMIT = 50
@@ -324,6 +326,8 @@ def reminders(store: Store, now: datetime | None = None) -> list[Reminder]:
 def calendar_chats(store: Store, now: datetime | None = None) -> list[r.Chat]:
     """Every upcoming chat with a time, for calendar export: not yet over, any status but
     idea; cancelled ones too, so re-importing the file cancels them in the calendar."""
+    from desktop.services import chats as chats_service
+
     now = _now(now)
     return [
         chat for chat in chats_service.list_chats(store)
@@ -336,6 +340,12 @@ def calendar_chats(store: Store, now: datetime | None = None) -> list[r.Chat]:
 def draft_for(store: Store, item: TodoItem) -> tuple[str, Draft]:
     """(to, draft) of the e-mail a Today row offers: the thank-you (the wizard's own text when
     the user already wrote one), a nudge, or an update (thanks for an introduction)."""
+    from desktop.domain import drafts
+    from desktop.services import chat_flow
+    from desktop.services import chats as chats_service
+    from desktop.services import contacts as contacts_service
+    from desktop.services import profile as profile_service
+
     contact = contacts_service.get(store, item.contact_id)
     profile = profile_service.get(store)
     to = contact.primary_email

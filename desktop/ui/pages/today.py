@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.keep_in_touch import Snooze, Today, TodoItem, TodoKind
 from desktop.errors import UserError
-from desktop.services import chat_flow, followups
+from desktop.services import followups
 from desktop.services import today as today_service
 from desktop.ui import dialogs, reminders, theme
 from desktop.ui.formatting import date_text
@@ -278,6 +278,8 @@ class TodayPage(Page):
         if action is Action.LOG:
             return self.log_interaction(item.contact_id) is not None
         if action is Action.PLAN_CHAT:
+            from desktop.services import chat_flow  # not needed for the first paint
+
             chat = chat_flow.new_for_contact(self.store, item.contact_id)
             self.open_chat_requested.emit(chat.id)
             return True
