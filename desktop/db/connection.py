@@ -192,7 +192,12 @@ def _inspect(path: Path) -> tuple[int, bool]:
     _refuse_read_only(path)
     if header == b"":
         return 0, False
-    uri = path.resolve().as_uri() + "?mode=ro"
+    # Without a -wal (or hot -journal) file beside it, no connection has the file open and
+    # the file holds everything: `immutable` reads it without creating -wal and -shm files
+    # beside a file that may be refused (a read-only connection cannot remove them).
+    sidecars = (path.with_name(path.name + "-wal"), path.with_name(path.name + "-journal"))
+    quiet = "" if any(s.exists() for s in sidecars) else "&immutable=1"
+    uri = path.resolve().as_uri() + "?mode=ro" + quiet
     try:
         with closing(sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)) as conn:
             check = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
