@@ -159,13 +159,14 @@ def run(args) -> int:
     previous_sigint = signal.getsignal(signal.SIGINT)
     stop_following = None
     try:
-        from desktop.ui import single_instance, welcome
+        from desktop.ui import single_instance, translations, welcome
 
         guard = single_instance.start(args)
         if guard is None:  # this database is open in another window, now brought forward
             return 0
         from desktop.ui.main_window import MainWindow, theme_choice
 
+        translations.install(app)  # the user's language, when translated
         theme.apply(app, theme_choice())
         app.setWindowIcon(icons.app_icon())
         stop_following = theme.follow_system(app, theme_choice)

@@ -3,7 +3,8 @@
     python packaging/build_resources.py
 
 Every SVG in resources/icons/ becomes `:/icons/<name>.svg`; the app icon's PNGs in
-resources/app-icon/ become `:/icons/app/coffee-chats-<N>.png`. The compiled module is
+resources/app-icon/ become `:/icons/app/coffee-chats-<N>.png`; compiled translations in
+translations/ become `:/translations/coffee-chats_<lang>.qm`. The compiled module is
 committed, so neither a source checkout nor a frozen build needs pyside6-rcc: importing
 `desktop.resources_rc` registers the files, and code loads them by their `:/icons/...` path
 the same way in both. Run it after adding or changing an icon (and render_icons.py first
@@ -33,6 +34,9 @@ def qrc_text() -> str:
     for size in APP_ICON_SIZES:
         name = f"coffee-chats-{size}.png"
         lines.append(f'  <file alias="icons/app/{name}">app-icon/{name}</file>')
+    # Compiled translations (packaging/update_translations.py --release), when there are any.
+    for qm in sorted((ROOT / "translations").glob("coffee-chats_*.qm")):
+        lines.append(f'  <file alias="translations/{qm.name}">../translations/{qm.name}</file>')
     lines += ["</qresource>", "</RCC>", ""]
     return "\n".join(lines)
 
