@@ -11,6 +11,7 @@ first page are imported; other pages are built when first shown, and whatever ca
 
 from __future__ import annotations
 
+import gc
 import logging
 import signal
 import sys
@@ -100,6 +101,11 @@ class Startup:
 
     def after_first_paint(self) -> None:
         log.info("First paint after %.0f ms", (time.perf_counter() - self.started) * 1000)
+        # __main__ turned collection off for the start-up. What start-up made stays: freeze it,
+        # so the first collections do not walk all of it (a few hundred start-up objects in
+        # cycles stay uncollected until `run` ends).
+        gc.freeze()
+        gc.enable()
         if not self.args.demo:
             self._in_background("automatic backup", self._automatic_backup)
         if self.smoke:
@@ -225,6 +231,7 @@ def run(args) -> int:
             startup.window.deleteLater()
             app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         crash.uninstall()
+        gc.unfreeze()
         if not created:  # a test's QApplication: leave it as we found it
             style, palette, sheet = saved_look
             app.setStyleSheet(sheet)
