@@ -18,19 +18,22 @@ neither asks the running window to come forward nor takes over the name.
 
 from __future__ import annotations
 
-import getpass
-import hashlib
 import logging
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop import paths
 
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer
+
+# QtNetwork, hashlib and getpass are imported by the code that uses them: a start without a
+# guard (--smoke-test, --demo: bench/startup.py) does without them.
 log = logging.getLogger(__name__)
 
 CONNECT_TIMEOUT_MS = 500
@@ -41,6 +44,9 @@ ACTIVATE = b"activate\n"
 
 def server_name(db_path: Path) -> str:
     """A short, stable name for this user and this database file."""
+    import getpass
+    import hashlib
+
     resolved = str(Path(db_path).expanduser().resolve())
     if sys.platform in ("win32", "darwin"):
         resolved = resolved.casefold()  # case-insensitive file systems: one file, one name
@@ -61,6 +67,8 @@ def database_of(args) -> Path | None:
 
 def ask_first_instance(name: str) -> bool:
     """True when an instance listens on `name` and was asked to come forward."""
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
     socket.connectToServer(name)
     if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
@@ -99,6 +107,8 @@ class InstanceGuard(QObject):
         return True
 
     def _listen(self) -> None:
+        from PySide6.QtNetwork import QLocalServer
+
         server = QLocalServer(self)
         # Only this user may connect (on Unix the socket file is made 0700-like).
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
