@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import paths
-from desktop.services import preferences
 from desktop.ui import icons, theme
 
 NO_WELCOME_ENV = "COFFEE_CHATS_NO_WELCOME"
@@ -64,6 +63,9 @@ def eligible(args) -> bool:
 
 
 def wanted(store) -> bool:
+    # Imported here: every start imports this module, and preferences brings the records.
+    from desktop.services import preferences
+
     return (store.path.resolve() == paths.default_database().resolve()
             and preferences.is_empty(store) and not preferences.welcome_done(store))
 
@@ -187,6 +189,8 @@ def ask(window) -> str | None:
 
 def show_welcome(window) -> str | None:
     """Shows the welcome until a choice sticks, acts on it, returns it."""
+    from desktop.services import preferences
+
     while True:
         choice = ask(window)
         if choice == IMPORT:
