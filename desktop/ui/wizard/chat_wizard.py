@@ -25,7 +25,7 @@ from desktop.domain.enums import STAGE_OF_STATUS, WizardStage
 from desktop.errors import UserError
 from desktop.services import chat_flow
 from desktop.services import chats as chats_service
-from desktop.ui import dialogs, theme
+from desktop.ui import dialogs, help_guide, theme
 from desktop.ui.wizard.common import WizardContext, wizard_style
 from desktop.ui.wizard.live_page import LivePage
 from desktop.ui.wizard.prep_page import PrepPage
@@ -83,6 +83,7 @@ class ChatWizard(QWizard):
         self.stages.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.stages.itemClicked.connect(lambda item: self.go_to(self.stages.row(item)))
         self.setSideWidget(self.stages)
+        help_guide.attach_to_wizard(self)  # a Guide button (F1): the practice for this page
 
         self.currentIdChanged.connect(self._page_changed)
         self.context.saver.failed.connect(self._save_failed)
