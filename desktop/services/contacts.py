@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import replace
 from datetime import date, datetime
@@ -90,13 +91,13 @@ def list_rows(store: Store, *, include_archived: bool = False) -> list[r.Contact
 
 def rows_for(store: Store, contact_ids: list[int]) -> list[r.ContactRow]:
     """The table rows of these contacts (archived too), e.g. to refresh a few after an edit."""
-    rows = []
     ids = list(dict.fromkeys(contact_ids))
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        sql = _ROWS_SQL + f" WHERE c.id IN ({','.join('?' * len(chunk))})"
-        rows += _to_rows(store.db.execute_sql(sql, chunk))
-    return rows
+    if not ids:
+        return []
+    # One query whatever the count: the ids travel as one JSON parameter (the CTEs above
+    # scan their tables once per query, so 500-id chunks cost 0.15 s each at 50k).
+    sql = _ROWS_SQL + " WHERE c.id IN (SELECT value FROM json_each(?))"
+    return _to_rows(store.db.execute_sql(sql, (json.dumps(ids),)))
 
 
 def get(store: Store, contact_id: int) -> r.Contact:

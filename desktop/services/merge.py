@@ -278,24 +278,24 @@ def deletion_impact(store: Store, contact_ids: Iterable[int]) -> r.DeletionImpac
     ids = list(dict.fromkeys(contact_ids))
     if not ids:
         return r.DeletionImpact()
-    marks = _marks(ids)
+    these = undo.ids_param(ids)
+    any_of = undo.ANY_OF
 
-    def one(sql: str, params=ids) -> int:
+    def one(sql: str, params=(these,)) -> int:
         return store.db.execute_sql(sql, params).fetchone()[0]
 
     return r.DeletionImpact(
-        contacts=one(f"SELECT count(*) FROM contact WHERE id IN ({marks})"),
-        chats=one(f"SELECT count(*) FROM chat WHERE contact_id IN ({marks})"),
+        contacts=one(f"SELECT count(*) FROM contact WHERE id IN {any_of}"),
+        chats=one(f"SELECT count(*) FROM chat WHERE contact_id IN {any_of}"),
         notes=one(
             f"SELECT count(*) FROM note n JOIN chat c ON c.id = n.chat_id "
-            f"WHERE c.contact_id IN ({marks})"
+            f"WHERE c.contact_id IN {any_of}"
         ),
-        follow_ups=one(f"SELECT count(*) FROM follow_up WHERE contact_id IN ({marks})"),
-        interactions=one(f"SELECT count(*) FROM interaction WHERE contact_id IN ({marks})"),
+        follow_ups=one(f"SELECT count(*) FROM follow_up WHERE contact_id IN {any_of}"),
+        interactions=one(f"SELECT count(*) FROM interaction WHERE contact_id IN {any_of}"),
         referrals=one(
-            f"SELECT count(*) FROM contact WHERE referred_by_id IN ({marks}) "
-            f"AND id NOT IN ({marks})",
-            ids + ids,
+            f"SELECT count(*) FROM contact WHERE referred_by_id IN {any_of} AND id NOT IN {any_of}",
+            (these, these),
         ),
     )
 

@@ -12,6 +12,7 @@ overwriting someone else's record.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -42,6 +43,15 @@ def _marks(ids: Sequence[int]) -> str:
     return ",".join("?" * len(ids))
 
 
+# A set of ids of any size as one parameter: `column IN ANY_OF` with json.dumps(ids).
+# (A `?` per id stops at SQLite's 32,766 variables; a bulk edit may select 50,000.)
+ANY_OF = "(SELECT value FROM json_each(?))"
+
+
+def ids_param(ids: Iterable[int]) -> str:
+    return json.dumps(list(ids))
+
+
 def _select(store: Store, table: str, where: str, params: Sequence) -> tuple[tuple, tuple]:
     cursor = store.db.execute_sql(f"SELECT * FROM {table} WHERE {where}", tuple(params))
     columns = tuple(d[0] for d in cursor.description)
@@ -55,7 +65,7 @@ def _rows(
     if not ids:
         columns, rows = _select(store, table, "0", ())
     else:
-        columns, rows = _select(store, table, f"{column} IN ({_marks(ids)})", ids)
+        columns, rows = _select(store, table, f"{column} IN {ANY_OF}", (ids_param(ids),))
     if parent:
         return TableRows(table, columns, rows, parent=column, parent_ids=ids)
     return TableRows(table, columns, rows)
@@ -68,14 +78,13 @@ def _ids(store: Store, sql: str, params: Sequence) -> list[int]:
 def capture_contacts(store: Store, contact_ids: Iterable[int], label: str) -> UndoStep:
     """Everything a delete or merge of these contacts touches, as it is now."""
     ids = list(dict.fromkeys(contact_ids))
-    marks = _marks(ids)
-    chat_ids = _ids(store, f"SELECT id FROM chat WHERE contact_id IN ({marks})", ids)
-    referrers = _ids(store, f"SELECT id FROM contact WHERE referred_by_id IN ({marks})", ids)
+    these = (ids_param(ids),)
+    chat_ids = _ids(store, f"SELECT id FROM chat WHERE contact_id IN {ANY_OF}", these)
+    referrers = _ids(store, f"SELECT id FROM contact WHERE referred_by_id IN {ANY_OF}", these)
     follow_ups = _ids(
         store,
-        f"SELECT id FROM follow_up WHERE contact_id IN ({marks}) "
-        f"OR chat_id IN ({_marks(chat_ids) or 'NULL'})",
-        ids + chat_ids,
+        f"SELECT id FROM follow_up WHERE contact_id IN {ANY_OF} OR chat_id IN {ANY_OF}",
+        (ids_param(ids), ids_param(chat_ids)),
     )
     # Parents before children: contacts, then chats, then what hangs off both.
     tables = (
@@ -108,7 +117,9 @@ def capture_contact_fields(store: Store, contact_ids: Iterable[int], label: str)
 def capture_companies(store: Store, company_ids: Iterable[int], label: str) -> UndoStep:
     """Companies about to be merged or renamed, and the contacts that point at them."""
     ids = list(dict.fromkeys(company_ids))
-    contact_ids = _ids(store, f"SELECT id FROM contact WHERE company_id IN ({_marks(ids)})", ids)
+    contact_ids = _ids(
+        store, f"SELECT id FROM contact WHERE company_id IN {ANY_OF}", (ids_param(ids),)
+    )
     return UndoStep(
         label,
         (
@@ -133,8 +144,8 @@ def restore(store: Store, step: UndoStep) -> None:
 def _replace_children(store: Store, part: TableRows) -> None:
     if part.parent_ids:
         store.db.execute_sql(
-            f"DELETE FROM {part.table} WHERE {part.parent} IN ({_marks(part.parent_ids)})",
-            part.parent_ids,
+            f"DELETE FROM {part.table} WHERE {part.parent} IN {ANY_OF}",
+            (ids_param(part.parent_ids),),
         )
     if not part.rows:
         return

@@ -62,6 +62,10 @@ class ContactsTableView(QTableView):
             self.horizontalHeader().setSortIndicator(column, order)
 
     def selected_ids(self) -> list[int]:
+        """The selected contacts in table order, read from the selection's row ranges
+        (selectedRows() makes an index per row: most of a second for 50,000)."""
         model = self.model()
-        rows = sorted({index.row() for index in self.selectionModel().selectedRows()})
-        return [model.id_at(row) for row in rows]
+        rows: set[int] = set()
+        for chosen in self.selectionModel().selection():
+            rows.update(range(chosen.top(), chosen.bottom() + 1))
+        return [model.id_at(row) for row in sorted(rows)]

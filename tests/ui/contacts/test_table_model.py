@@ -178,3 +178,18 @@ def test_replace_row_keeps_the_place(model, qtbot):
     assert model.data(model.index(row, tm.COL_ROLE)) == "Lead"
     model.replace_row(_row(9, "New Person"))
     assert "New Person" in _names(model)
+
+
+def test_replace_many_rows_at_once(qtmodeltester):
+    many = [_row(n, f"Person {n:03d}", "Acme") for n in range(1, 61)]
+    model = tm.ContactsTableModel(today=TODAY)
+    model.set_rows(many)
+    model.sort(tm.COL_ROLE)
+    model.replace_rows([_row(n, f"Person {n:03d}", "Globex", role="CTO") for n in range(1, 41)])
+    qtmodeltester.check(model)
+    assert sum(1 for row in model.rows() if row.company == "Globex") == 40
+    assert model.row_of_id(5) == model.row_of_id_fast(5)
+    model.sort(tm.COL_ROLE, Qt.SortOrder.DescendingOrder)  # sorted again with the new keys
+    assert model.rows()[-1].role == "CTO"
+    model.remove_ids(range(1, 31))
+    assert model.rowCount() == 30 and model.row_by_id(3) is None
