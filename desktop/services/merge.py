@@ -337,9 +337,11 @@ def add_tag(
 
     def change() -> None:
         tag_id = cs.tag_ids_for([tag])[0]
-        store.db.cursor().executemany(
-            "INSERT OR IGNORE INTO contact_tag (contact_id, tag_id) VALUES (?, ?)",
-            [(cid, tag_id) for cid in ids],
+        # Set-based, and only for contacts that exist (a stale id is skipped, not an error).
+        store.db.execute_sql(
+            "INSERT OR IGNORE INTO contact_tag (contact_id, tag_id) "
+            f"SELECT id, ? FROM contact WHERE id IN {undo.ANY_OF}",
+            (tag_id, undo.ids_param(ids)),
         )
 
     _bulk(store, ids, f"Tag {len(ids)} contacts “{tag}”", history, change)

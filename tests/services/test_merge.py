@@ -230,3 +230,15 @@ def test_bulk_tag_archive_cadence_and_undo(store, pair):
 def test_merge_refuses_itself(store, pair):
     with pytest.raises(UserError):
         merge.merge_contacts(store, pair[0].id, pair[0].id)
+
+
+def test_bulk_edits_take_more_ids_than_sqlite_has_variables(store, pair):
+    ann, dup, bob, _ = pair
+    ids = [ann.id, bob.id, *range(10_000, 50_000)]  # 40,002 ids: most name nobody
+    assert merge.deletion_impact(store, ids).contacts == 2
+    history = undo.UndoHistory()
+    merge.add_tag(store, ids, "many", history)
+    assert "many" in cs.get(store, bob.id).tags
+    history.undo(store)
+    assert "many" not in cs.get(store, bob.id).tags
+    assert len(cs.rows_for(store, ids)) == 2
