@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QVBoxLayout,
+    QWidget,
 )
 
 from desktop.errors import UserError
@@ -52,7 +53,6 @@ class ContactsPage(Page):
         self.bulk.cadenceRequested.connect(self._bulk_cadence)
         self.bulk.mergeRequested.connect(self._merge_selected)
         self.bulk.deleteRequested.connect(self._delete_selected)
-        layout.addWidget(self.bulk)
 
         self.model = tm.ContactsTableModel(self)
         self.table = ContactsTableView()
@@ -69,7 +69,14 @@ class ContactsPage(Page):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("contactsSplitter")
         splitter.setChildrenCollapsible(False)
-        splitter.addWidget(self.table)
+        # The bulk bar sits over the table only, so the panel beside it does not move.
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.setSpacing(6)
+        left_layout.addWidget(self.bulk)
+        left_layout.addWidget(self.table, 1)
+        splitter.addWidget(left)
         splitter.addWidget(self.panel)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
