@@ -24,8 +24,14 @@ def _args(**values) -> argparse.Namespace:
 
 
 @pytest.fixture
-def welcome_allowed(monkeypatch):
+def welcome_allowed(monkeypatch, qapp):
     monkeypatch.delenv(welcome.NO_WELCOME_ENV, raising=False)
+    yield
+    # main() ran the application's event loop and something quit it afterwards: Qt keeps a
+    # "quit now" flag that makes every later QEventLoop (qtbot.wait, waitUntil) return at
+    # once, so tests run after these ones timed out. Running exec() once more clears it.
+    QTimer.singleShot(0, qapp.quit)
+    qapp.exec()
 
 
 def test_tests_never_see_it_unless_they_ask():
@@ -63,8 +69,15 @@ def test_it_appears_on_the_first_plain_start(welcome_allowed, qapp, monkeypatch)
         return EMPTY
 
     monkeypatch.setattr(welcome, "ask", answer)
-    QTimer.singleShot(15_000, QApplication.instance().quit)  # never hang on a failure
-    assert main([]) == 0
+    # Never hang on a failure; stopped afterwards, or its quit() 15 s later would end the
+    # event loops of whatever tests run then (their waits time out).
+    guard = QTimer(singleShot=True, interval=15_000)
+    guard.timeout.connect(QApplication.instance().quit)
+    guard.start()
+    try:
+        assert main([]) == 0
+    finally:
+        guard.stop()
     assert asked == [paths.default_database()]
     with open_store(paths.default_database()) as store:
         assert prefs.welcome_done(store)
