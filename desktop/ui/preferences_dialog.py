@@ -112,9 +112,11 @@ class PreferencesDialog(QDialog):
         self.delete_button.setObjectName("deleteAllButton")
         self.delete_button.clicked.connect(lambda: self.done(DELETE_ALL))
         row = QHBoxLayout()
-        row.addWidget(where, 1)
+        row.addStretch(1)
         row.addWidget(self.delete_button)
+        data_layout.setSpacing(6)
         data_layout.addWidget(title)
+        data_layout.addWidget(where)
         data_layout.addLayout(row)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
@@ -131,10 +133,12 @@ class PreferencesDialog(QDialog):
         layout.addSpacing(6)
         layout.addWidget(data)
         layout.addWidget(buttons)
+        self.setMinimumWidth(520)
 
         self.show_values(service.get(store))
         self.theme.setCurrentIndex(max(0, THEMES.index(self._theme_at_start)))
-        self.theme.currentIndexChanged.connect(lambda _i: preview_theme(self.chosen_theme()))
+        self._previewed = False
+        self.theme.currentIndexChanged.connect(lambda _i: self._preview())
 
     def show_values(self, prefs: Preferences) -> None:
         self.paper.setCurrentIndex(max(0, self.paper.findData(prefs.paper_size)))
@@ -158,8 +162,12 @@ class PreferencesDialog(QDialog):
         set_theme(self._window, self.chosen_theme())
         super().accept()
 
+    def _preview(self) -> None:
+        self._previewed = True
+        preview_theme(self.chosen_theme())
+
     def done(self, result: int) -> None:
-        if result != QDialog.DialogCode.Accepted:
+        if result != QDialog.DialogCode.Accepted and self._previewed:
             preview_theme(self._theme_at_start)  # Cancel (or delete) keeps the old look
         super().done(result)
 
@@ -216,9 +224,9 @@ class DeleteAllDialog(QDialog):
         what = QLabel(text)
         what.setWordWrap(True)
         safety = theme.set_role(QLabel(self.tr(
-            "First a backup is saved in %1, so this can be undone with File → Restore "
-            "backup…. Older automatic backups in that folder are kept; delete the folder "
-            "yourself to remove every copy.").replace("%1", str(backup_dir))), "quiet")
+            "First a backup is saved in %1 (File → Restore backup… brings it all back). "
+            "The older automatic backups there are kept too: delete that folder yourself "
+            "to remove every copy.").replace("%1", str(backup_dir))), "quiet")
         safety.setWordWrap(True)
         safety.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         prompt = QLabel(self.tr("Type %1 to confirm:").replace("%1", self.word))
@@ -249,8 +257,12 @@ class DeleteAllDialog(QDialog):
         layout.addWidget(safety)
         layout.addWidget(prompt)
         layout.addWidget(self.confirm)
+        layout.addSpacing(4)
         layout.addWidget(buttons)
-        self.setMinimumWidth(460)
+        layout.addStretch(1)
+        self.setFixedWidth(500)
+        # Wrapped labels: size the dialog for its width, so no gaps open between lines.
+        self.resize(500, layout.totalHeightForWidth(500))
 
 
 def confirm_delete_all(parent, counts: Counts, db_path: Path, backup_dir: Path) -> bool:

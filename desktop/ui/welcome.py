@@ -20,6 +20,7 @@ from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -38,9 +39,9 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Welcome", text)
 
 
-def linkedin_steps_html() -> str:
-    """How to get Connections.csv from LinkedIn (their menus as of 2024-2025)."""
-    steps = (
+def linkedin_steps() -> tuple[str, ...]:
+    """How to get Connections.csv from LinkedIn (their menus as of 2024-2025), as rich text."""
+    return (
         _tr("On linkedin.com, open <b>Me</b> (your photo) → <b>Settings &amp; Privacy</b>."),
         _tr("Choose <b>Data privacy</b> → <b>Get a copy of your data</b>."),
         _tr("Pick <b>Want something in particular?</b>, tick <b>Connections</b>, and press "
@@ -48,10 +49,11 @@ def linkedin_steps_html() -> str:
         _tr("LinkedIn e-mails you a download link, usually within minutes (at most a day)."),
         _tr("Download the ZIP file, unzip it, and choose <b>Connections.csv</b> here."),
     )
-    items = "".join(f"<li style='margin-bottom:3px'>{step}</li>" for step in steps)
-    note = _tr("Most people hide their e-mail address from connections, so expect names, "
-               "companies and positions; nothing leaves this computer.")
-    return f"<ol style='margin-left:-18px'>{items}</ol><p>{note}</p>"
+
+
+def linkedin_note() -> str:
+    return _tr("Most people hide their e-mail address from their connections, so expect "
+               "names, companies and positions.")
 
 
 def eligible(args) -> bool:
@@ -102,10 +104,25 @@ class WelcomeDialog(QDialog):
         words.addWidget(intro)
         top.addLayout(words, 1)
 
-        steps = QLabel(linkedin_steps_html())
-        steps.setObjectName("linkedinSteps")
-        steps.setTextFormat(Qt.TextFormat.RichText)
-        steps.setWordWrap(True)
+        # One label per step: a rich-text list in one QLabel gets its height wrong and clips.
+        how = QWidget()
+        how.setObjectName("linkedinSteps")
+        grid = QGridLayout(how)
+        grid.setContentsMargins(0, 8, 0, 0)
+        grid.setHorizontalSpacing(6)
+        grid.setVerticalSpacing(4)
+        for row, step in enumerate(linkedin_steps()):
+            number = QLabel(f"{row + 1}.")
+            text = QLabel(step)
+            text.setTextFormat(Qt.TextFormat.RichText)
+            text.setWordWrap(True)
+            grid.addWidget(number, row, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
+            grid.addWidget(text, row, 1)
+        note = theme.set_role(QLabel(linkedin_note()), "quiet")
+        note.setObjectName("linkedinNote")
+        note.setWordWrap(True)
+        grid.addWidget(note, len(linkedin_steps()), 1)
+        grid.setColumnStretch(1, 1)
         self.import_button = self._button("welcomeImport", self.tr("Import Connections.csv…"),
                                           IMPORT, primary=True)
         self.demo_button = self._button("welcomeDemo", self.tr("Try the demo"), DEMO)
@@ -125,18 +142,26 @@ class WelcomeDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self._card(
             "import", self.tr("Import your LinkedIn connections"),
-            self.tr("Start from the people you already know."), self.import_button, steps))
+            self.tr("Start from the people you already know."), self.import_button, how))
         layout.addWidget(self._card(
             "demo", self.tr("Look around with sample data"),
             self.tr("A throw-away copy with made-up people and chats; your own list stays "
                     "empty."), self.demo_button))
         layout.addWidget(self._card(
             "new-chat", self.tr("Start with an empty list"),
-            self.tr("Add people as you meet them, or import later with File → Import…."),
+            self.tr("Add people as you meet them; File → Import… takes a file at any time."),
             self.empty_button))
         layout.addWidget(where)
-        self.setMinimumWidth(640)
+        self.setMinimumWidth(700)
         self.import_button.setFocus()
+
+    def showEvent(self, event) -> None:
+        # A window does not ask its wrapped labels how tall they get at its width: make room.
+        width = max(self.width(), self.minimumWidth())
+        needed = self.layout().totalHeightForWidth(width)
+        if needed > self.height():
+            self.resize(width, needed)
+        super().showEvent(event)
 
     def _button(self, name: str, text: str, choice: str, primary: bool = False) -> QPushButton:
         button = QPushButton(text)
