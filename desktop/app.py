@@ -52,7 +52,9 @@ def _application() -> tuple[QApplication, bool]:
     app = QApplication.instance()
     if app is not None:
         return app, False
-    return QApplication(sys.argv[:1]), True
+    from desktop.ui import theme
+
+    return theme.new_application(sys.argv[:1]), True
 
 
 def _open_store(args):
@@ -156,7 +158,9 @@ def run(args) -> int:
     startup = Startup(args)
     log_path = logs.setup()
     app, created = _application()
-    saved_look = (app.style().name(), app.palette(), app.styleSheet())
+    # Only a test's QApplication needs its look back (asking for the style costs start-up
+    # time: theme.new_application says why).
+    saved_look = None if created else (app.style().name(), app.palette(), app.styleSheet())
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APP_NAME)

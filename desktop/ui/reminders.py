@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from desktop.domain.keep_in_touch import Reminder, TodoKind
 from desktop.errors import UserError
@@ -99,6 +99,8 @@ class Reminders(QObject):
             app = QApplication.instance()
             icon = app.windowIcon() if app is not None else None
             if icon is None or icon.isNull():
+                from PySide6.QtWidgets import QStyle  # costly enums: not at start-up
+
                 icon = app.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
             self._tray = QSystemTrayIcon(icon, self)
             self._tray.setObjectName("reminderTray")

@@ -140,8 +140,9 @@ class TodayPage(Page):
         self.sections = {key: Section(self, key, layout)
                          for key in ("chats", "thanks", "followUps", "keepInTouch", "allClear")}
         layout.addStretch(1)
-        scroll.setWidget(content)
+        # Filled before the scroll area shows (and so polishes) it: each row is styled once.
         self.refresh()
+        scroll.setWidget(content)
         self.reminders = reminders.install(self, store)
         if self.reminders is not None:
             self.reminders.chat_clicked.connect(self.open_chat_requested)

@@ -68,6 +68,8 @@ def restyle(widget: QWidget, **properties) -> None:
     hint is enough) keeps its old look otherwise, shown or not."""
     for key, value in properties.items():
         widget.setProperty(key, value)
+    if not widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+        return  # polishing reads the properties; asking for style() costs start-up time
     widget.style().unpolish(widget)
     widget.style().polish(widget)
 
