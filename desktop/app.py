@@ -105,7 +105,7 @@ class Startup:
         log.info("First paint after %.0f ms", (time.perf_counter() - self.started) * 1000)
         # __main__ turned collection off for the start-up. What start-up made stays: freeze it,
         # so the first collections do not walk all of it (a few hundred start-up objects in
-        # cycles stay uncollected until `run` ends).
+        # cycles stay uncollected; `run` unfreezes them for a test's QApplication).
         gc.freeze()
         gc.enable()
         if not self.args.demo:
@@ -235,8 +235,10 @@ def run(args) -> int:
             startup.window.deleteLater()
             app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         crash.uninstall()
-        gc.unfreeze()
         if not created:  # a test's QApplication: leave it as we found it
+            # The collector gets back what start-up froze. (A process of our own is ending:
+            # walking all of that again would only slow the exit.)
+            gc.unfreeze()
             style, palette, sheet = saved_look
             app.setStyleSheet(sheet)
             app.setPalette(palette)
