@@ -101,6 +101,11 @@ def test_the_desktop_entry_starts_the_installed_command_with_its_icon():
     assert section["Icon"] == "coffee-chats"
     assert section["Type"] == "Application"
     assert section["Categories"].endswith(";")
+    # X11 matches windows by WM_CLASS's class (the application name), Wayland by app id.
+    from desktop.ui import APPLICATION, window_extras
+
+    assert section["StartupWMClass"] == APPLICATION
+    assert window_extras.DESKTOP_FILE + ".desktop" == "coffee-chats.desktop"
     script = (ROOT / "packaging" / "build-linux.sh").read_text(encoding="utf-8")
     assert "/usr/share/icons/hicolor" in script
     assert "ln -s /opt/coffee-chats/coffee-chats" in script

@@ -11,10 +11,12 @@ Everything here is cheap: icons are drawn when painted, dialogs are imported whe
 from __future__ import annotations
 
 from PySide6.QtCore import QSize
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow
 
 from desktop.ui import icons
 
+DESKTOP_FILE = "coffee-chats"  # packaging/linux/coffee-chats.desktop, without .desktop
 # Navigation row (page key) -> icon name in resources/icons/.
 PAGE_ICONS = {
     "today": "today",
@@ -49,6 +51,10 @@ def install(window: QMainWindow) -> None:
     from desktop.ui import shortcuts
 
     window.setWindowIcon(icons.app_icon())
+    if not QGuiApplication.desktopFileName():
+        # Wayland shells match the window to packaging/linux/coffee-chats.desktop by this
+        # (X11 uses WM_CLASS "coffee-chats", "CoffeeChats"; the entry's StartupWMClass).
+        QGuiApplication.setDesktopFileName(DESKTOP_FILE)
     shortcuts.install(window)
     decorate(window)
 
