@@ -23,11 +23,21 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from desktop.domain.records import ContactRow
-from desktop.domain.rules import fold
 from desktop.ui import theme
+from desktop.ui.contacts.table_entry import (  # noqa: F401 (COL_* are this module's API)
+    COL_COMPANY,
+    COL_LAST_CONTACT,
+    COL_NAME,
+    COL_NEXT,
+    COL_ROLE,
+    COL_SOURCE,
+    COL_TAGS,
+    Entry,
+    cached,
+    quick_fold,
+)
 from desktop.ui.formatting import date_text
 
-COL_NAME, COL_COMPANY, COL_ROLE, COL_SOURCE, COL_LAST_CONTACT, COL_NEXT, COL_TAGS = range(7)
 COLUMNS = (
     QT_TRANSLATE_NOOP("ContactsTableModel", "Name"),
     QT_TRANSLATE_NOOP("ContactsTableModel", "Company"),
@@ -45,67 +55,6 @@ _DISPLAY = Qt.ItemDataRole.DisplayRole
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole
 _FONT = Qt.ItemDataRole.FontRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
-_NO_DATE = date.max.toordinal() + 1  # missing dates sort after every real one
-_LAST = "\uffff"
-
-
-def quick_fold(text: str) -> str:
-    """`rules.fold`, with a fast path: ASCII text only needs lower case and squeezed spaces."""
-    if text.isascii():
-        return " ".join(text.lower().split())
-    return fold(text)
-
-
-class _Entry:
-    """One contact with what the model needs precomputed. Slots keep 50k of them small."""
-
-    __slots__ = ("row", "texts", "haystack", "keys", "tag_keys", "archived")
-
-    def __init__(self, row: ContactRow, fold_=quick_fold, date_text_=date_text, label=None):
-        self.row = row
-        tags = ", ".join(row.tags)
-        self.texts = (
-            row.name,
-            row.company,
-            row.role,
-            label(row.source) if label else row.source.label,
-            date_text_(row.last_contact),
-            date_text_(row.next_keep_in_touch),
-            tags,
-        )
-        name_key = quick_fold(row.name)  # names are unique enough not to memoise
-        company, role, tag_key = fold_(row.company), fold_(row.role), fold_(tags)
-        emails = quick_fold(" ".join(row.emails)) if row.emails else ""
-        self.haystack = "\n".join((name_key, company, role, emails, tag_key))
-        self.tag_keys = tuple(fold_(t) for t in row.tags)  # aligned with row.tags
-        self.archived = row.archived
-        # Flat strings compare twice as fast as tuples: empty texts sort last ("\uffff"),
-        # the name after "\x00" breaks ties; dates as zero-padded ordinals sort as text.
-        last = row.last_contact.toordinal() if row.last_contact else _NO_DATE
-        nxt = row.next_keep_in_touch.toordinal() if row.next_keep_in_touch else _NO_DATE
-        self.keys = (
-            name_key,
-            f"{company or _LAST}\x00{name_key}",
-            f"{role or _LAST}\x00{name_key}",
-            f"{self.texts[COL_SOURCE].casefold()}\x00{name_key}",
-            f"{last:07d}\x00{name_key}",
-            f"{nxt:07d}\x00{name_key}",
-            f"{tag_key or _LAST}\x00{name_key}",
-        )
-
-
-def _cached(function):
-    """A memo for one load: companies, roles, tags and dates repeat across thousands."""
-    cache: dict = {}
-
-    def cached(value):
-        try:
-            return cache[value]
-        except KeyError:
-            result = cache[value] = function(value)
-            return result
-
-    return cached
 
 
 class ContactsTableModel(QAbstractTableModel):
@@ -114,18 +63,18 @@ class ContactsTableModel(QAbstractTableModel):
     def __init__(self, parent=None, today: date | None = None):
         super().__init__(parent)
         self.today = today or date.today()
-        self._entries: list[_Entry] = []
-        self._order: list[_Entry] = []  # all entries in the current sort order
+        self._entries: list[Entry] = []
+        self._order: list[Entry] = []  # all entries in the current sort order
         # After the archive and tag choices, in sort order, with their haystacks alongside
         # (a comprehension over two lists beats attribute lookups by half at 50k rows).
-        self._base: list[_Entry] = []
+        self._base: list[Entry] = []
         self._base_hays: list[str] = []
-        self._visible: list[_Entry] = []
+        self._visible: list[Entry] = []
         self._visible_hays: list[str] = []
         self._positions: dict[int, int] | None = None
         self._population = 0
-        self._ascending: dict[int, list[_Entry]] = {}
-        self._by_id: dict[int, _Entry] = {}
+        self._ascending: dict[int, list[Entry]] = {}
+        self._by_id: dict[int, Entry] = {}
         self._words: tuple[str, ...] = ()
         self._tag = ""
         self._show_archived = False
@@ -138,9 +87,9 @@ class ContactsTableModel(QAbstractTableModel):
     def set_rows(self, rows: list[ContactRow]) -> None:
         """Replaces every contact (archived ones too: the toggle only filters)."""
         self._colors = theme.current()
-        fold_, date_text_ = _cached(quick_fold), _cached(date_text)
-        label = _cached(lambda source: source.label)
-        self._entries = [_Entry(row, fold_, date_text_, label) for row in rows]
+        fold_, date_text_ = cached(quick_fold), cached(date_text)
+        label = cached(lambda source: source.label)
+        self._entries = [Entry(row, fold_, date_text_, label) for row in rows]
         self._by_id = {e.row.id: e for e in self._entries}
         # Every column's order, sorted once now: a click on a header then costs no sort.
         self._ascending = {
@@ -156,7 +105,7 @@ class ContactsTableModel(QAbstractTableModel):
 
     def replace_rows(self, rows: list[ContactRow]) -> None:
         """Refreshes contacts after edits, keeping their places, however many."""
-        fresh = {row.id: _Entry(row) for row in rows}
+        fresh = {row.id: Entry(row) for row in rows}
         if not fresh:
             return
         self._ascending.clear()  # their sort keys may have changed: sort again when asked
@@ -286,7 +235,7 @@ class ContactsTableModel(QAbstractTableModel):
         self.endResetModel()
 
     # --- sorting -------------------------------------------------------------------------
-    def _sorted(self, entries: list[_Entry]) -> list[_Entry]:
+    def _sorted(self, entries: list[Entry]) -> list[Entry]:
         column, order = self._sort
         ascending = self._ascending.get(column)
         if ascending is None:
