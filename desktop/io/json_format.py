@@ -168,7 +168,11 @@ class _Reader:
             else:
                 # The store keeps naive local time; a time with a zone is converted to it.
                 if value.tzinfo is not None:
-                    value = value.astimezone().replace(tzinfo=None)
+                    try:
+                        value = value.astimezone().replace(tzinfo=None)
+                    except (OverflowError, OSError, ValueError):  # year 1 or 9999 shifted
+                        return self._wrong(where, "a date and time in years 1 to 9999",
+                                           raw, fld)
                 return value
         return self._wrong(where, "a date and time like 2024-05-17T14:30:00", raw, fld)
 

@@ -82,6 +82,14 @@ def research_bullets(*texts: str, limit: int = MAX_RESEARCH_BULLETS) -> tuple[st
     return tuple(bullets[:limit])
 
 
+def _later(compute) -> datetime | None:
+    """`compute()`, a time later than one given, or None past the calendar's end (9999)."""
+    try:
+        return compute()
+    except OverflowError:
+        return None
+
+
 def sheet_content(detail: ChatDetail, labels: dict[str, str] | None = None) -> SheetContent:
     words = {**LABELS, **(labels or {})}
     chat, contact = detail.chat, detail.contact
@@ -91,9 +99,9 @@ def sheet_content(detail: ChatDetail, labels: dict[str, str] | None = None) -> S
 
     start = chat.scheduled_at
     if start is not None:
-        end = start + timedelta(minutes=chat.minutes or 0)
+        end = _later(lambda: start + timedelta(minutes=chat.minutes or 0))
         date_text = long_date(start)
-        time_text = f"{start:%H:%M} – {end:%H:%M}"
+        time_text = f"{start:%H:%M} – {end:%H:%M}" if end else f"{start:%H:%M}"
     else:
         end = None
         date_text = time_text = words["not_set"]
@@ -104,8 +112,8 @@ def sheet_content(detail: ChatDetail, labels: dict[str, str] | None = None) -> S
 
     if chat.thank_you_due is not None:
         thank_you = f"{words['thank_you']} {short_date_time(chat.thank_you_due)}"
-    elif end is not None:
-        thank_you = f"{words['thank_you']} {short_date_time(thank_you_due(end))}"
+    elif end is not None and (due := _later(lambda: thank_you_due(end))) is not None:
+        thank_you = f"{words['thank_you']} {short_date_time(due)}"
     else:
         thank_you = words["thank_you_soon"]
 

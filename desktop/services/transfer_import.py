@@ -292,10 +292,11 @@ class _Import:
         rows = []
         for r in fresh:
             insight = self.ref("insight", r["insight"])
-            if insight in tracked:
-                self.count("job_leads", -1, 1)
-                continue
-            tracked.add(insight)
+            if insight is not None:  # leads typed by hand have no insight: each is its own
+                if insight in tracked:
+                    self.count("job_leads", -1, 1)
+                    continue
+                tracked.add(insight)
             rows.append((r["uid"], r["company"], r["role"], self.ref("contact", r["contact"]),
                          self.ref("chat", r["chat"]), insight,
                          self.ref("career_path", r["career_path"]), _s(r["status"]),
