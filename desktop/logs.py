@@ -8,7 +8,6 @@ attached to a bug report, and a user's contacts are not ours to share.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 from pathlib import Path
 
@@ -20,6 +19,54 @@ BACKUP_COUNT = 3
 FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
 
 _handler: logging.Handler | None = None
+
+
+class RotatingFile(logging.FileHandler):
+    """The rotation of logging.handlers.RotatingFileHandler (by size, `backupCount` old files
+    `.1`, `.2`, ...) without importing logging.handlers: its sockets, pickle and queues cost
+    every start-up a few milliseconds (bench/startup.py) for a file the app writes to."""
+
+    def __init__(self, path: Path, *, maxBytes: int, backupCount: int):  # noqa: N803
+        super().__init__(path, encoding="utf-8", delay=True)
+        self.maxBytes = maxBytes
+        self.backupCount = backupCount
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self._full(record):
+                self._rotate()
+        except Exception:
+            self.handleError(record)
+            return
+        super().emit(record)
+
+    def _full(self, record: logging.LogRecord) -> bool:
+        if self.stream is None:
+            self.stream = self._open()
+        self.stream.seek(0, 2)
+        if self.stream.tell() + len(f"{self.format(record)}\n") < self.maxBytes:
+            return False
+        return os.path.isfile(self.baseFilename)  # never "rotate" a device such as /dev/null
+
+    def _rotate(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None  # type: ignore[assignment]  # reopened by emit
+        for n in range(self.backupCount - 1, 0, -1):
+            older = f"{self.baseFilename}.{n}"
+            if os.path.exists(older):
+                os.replace(older, f"{self.baseFilename}.{n + 1}")
+        if self.backupCount > 0:
+            os.replace(self.baseFilename, f"{self.baseFilename}.1")
+        else:
+            os.truncate(self.baseFilename, 0)
+        _create_private(Path(self.baseFilename))
+
+
+def _create_private(path: Path) -> None:
+    # Created 0600 like the database: ids and paths are still the user's business.
+    if not path.exists():
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
 
 
 def log_file() -> Path:
@@ -41,12 +88,8 @@ def setup(level: int = logging.INFO, *, directory: Path | None = None) -> Path |
         _handler = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        # Created 0600 like the database: ids and paths are still the user's business.
-        if not target.exists():
-            os.close(os.open(target, os.O_WRONLY | os.O_CREAT, 0o600))
-        handler = logging.handlers.RotatingFileHandler(
-            target, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8", delay=True
-        )
+        _create_private(target)
+        handler = RotatingFile(target, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT)
     except OSError:
         return None
     handler.setFormatter(logging.Formatter(FORMAT))

@@ -60,7 +60,8 @@ def test_smoke_test_fails_on_an_error_in_the_event_loop(qapp, db_path, monkeypat
 HEAVY = ("reportlab", "vobject", "icalendar", "desktop.io", "desktop.reports",
          # Not needed for the first paint (bench/startup.py): loaded when an action runs.
          "desktop.domain.records", "desktop.domain.drafts", "desktop.services.chat_flow",
-         "PySide6.QtNetwork")  # the single-instance guard: not for --smoke-test
+         "PySide6.QtNetwork",  # the single-instance guard: not for --smoke-test
+         "logging.handlers")  # desktop/logs.py rotates its file itself
 PROBE = f"""
 import json, sys
 HEAVY = {HEAVY!r}
