@@ -302,10 +302,13 @@ def loads(text: str | bytes) -> Document:
             raise DocumentError([f"it is not UTF-8 text (byte {exc.start})"]) from exc
     try:
         data = json.loads(text)
+        return from_json_object(data)
     except json.JSONDecodeError as exc:
         raise DocumentError([f"it is not valid JSON (line {exc.lineno}, column {exc.colno}: "
                              f"{exc.msg})"]) from exc
-    return from_json_object(data)
+    except RecursionError as exc:  # lists in lists a hundred thousand deep: not ours
+        raise DocumentError(["its lists and objects are nested too deeply to be an export"]
+                            ) from exc
 
 
 # --- files -----------------------------------------------------------------------------

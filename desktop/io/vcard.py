@@ -85,7 +85,7 @@ def parse(text: str, name: str = "the file") -> ParsedFile:
             rejected.append(Rejected(card.begin, f"the card is broken at line {exc.line}: {exc}"))
             continue
         if contact is None:
-            rejected.append(Rejected(card.begin, f"the card {NO_IDENTITY}"))
+            rejected.append(Rejected(card.begin, NO_IDENTITY.replace("it has", "the card has")))
             continue
         contacts.append(ParsedContact(contact, card.begin))
     rejected.sort(key=lambda r: r.line)
