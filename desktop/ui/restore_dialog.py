@@ -8,6 +8,7 @@ service with a list to choose from.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -17,11 +18,17 @@ from desktop import paths
 from desktop.errors import UserError
 from desktop.services import backup as backup_service
 from desktop.ui import dialogs
-from desktop.ui.formatting import datetime_text
+from desktop.ui.formatting import date_text, time_text
+
+log = logging.getLogger(__name__)
 
 
 def _tr(text: str, n: int = -1) -> str:
     return QCoreApplication.translate("restore", text, None, n)
+
+
+def _when(moment) -> str:
+    return f"{date_text(moment)}, {time_text(moment)}"
 
 
 def offer_newest_backup(parent: QWidget | None, db_path: Path, reason: str) -> bool | None:
@@ -35,10 +42,13 @@ def offer_newest_backup(parent: QWidget | None, db_path: Path, reason: str) -> b
     good = backup_service.newest_good(paths.backup_dir(), db_path.stem)
     if good is None:
         return None
-    question = _tr("%1\n\nThe newest good backup is from %2 and holds %n contact(s). "
-                   "Restore it in place of the damaged database? The damaged file is kept "
-                   "beside it, as it is.", good.contacts or 0)
-    question = question.replace("%1", reason).replace("%2", datetime_text(good.taken_at))
+    # SQLite's own words (`reason`) are in the log; people get what it means for them.
+    log.warning("Offering the newest good backup for a damaged database: %s", reason)
+    question = _tr("%1 is damaged, so Coffee Chats cannot open it.\n\nThe newest good "
+                   "backup is from %2 and holds %n contact(s). Restore it in place of the "
+                   "damaged database? The damaged file is kept beside it, as it is.",
+                   good.contacts or 0)
+    question = question.replace("%1", str(db_path)).replace("%2", _when(good.taken_at))
     if not dialogs.ask_yes_no(parent, question, _tr("The database is damaged"),
                               yes=_tr("Restore backup"), no=_tr("Quit"), default_yes=True):
         return False
@@ -48,7 +58,7 @@ def offer_newest_backup(parent: QWidget | None, db_path: Path, reason: str) -> b
         dialogs.error(parent, str(exc), _tr("Cannot restore this backup"))
         return False
     done = _tr("Restored the backup from %1 (%n contact(s)) into\n%2.", good.contacts or 0)
-    done = done.replace("%1", datetime_text(good.taken_at)).replace("%2", str(db_path))
+    done = done.replace("%1", _when(good.taken_at)).replace("%2", str(db_path))
     if kept is not None:
         done += "\n\n" + _tr("The damaged database was kept as\n%1").replace("%1", str(kept))
     dialogs.info(parent, done, _tr("Backup restored"))
