@@ -59,7 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("chat_id", type=int)
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--page-size", choices=("letter", "a4"), default=None,
-                   help="paper size (default: from your locale)")
+                   help="paper size (default: the preference, else from your locale)")
     _add_db(p, top=False)
 
     p = sub.add_parser("backup", help="copy the database to a file, checked")
@@ -301,14 +301,16 @@ def cmd_sheet(args: argparse.Namespace) -> int:
     import os
 
     from desktop.reports.sheet import build_sheet
-    from desktop.services import chats
+    from desktop.services import chats, preferences
 
     with _open(args) as store:
         detail = chats.detail(store, args.chat_id)  # NotFound is a one-line UserError
+        # --page-size, else the preference, else (None) the locale's usual size.
+        page_size = args.page_size or preferences.paper_size(store)
     out = Path(args.out).expanduser()
     partial = out.with_name(out.name + ".part")
     try:
-        result = build_sheet(detail, partial, args.page_size)
+        result = build_sheet(detail, partial, page_size)
         os.replace(partial, out)
     except OSError as exc:
         partial.unlink(missing_ok=True)

@@ -72,3 +72,20 @@ def test_an_unwritable_output_is_one_clear_line(db_path, tmp_path, capsys):
     assert main(["--db", str(db_path), "sheet", str(chat_id), "--out", str(out)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("coffee-chats: cannot write") and err.count("\n") == 1
+
+
+@pytest.mark.parametrize(("preference", "flag", "expected"), [
+    ("a4", None, "A4"), ("letter", None, "Letter"), ("a4", "letter", "Letter")])
+def test_the_paper_preference_is_the_default(db_path, tmp_path, capsys, monkeypatch,
+                                             preference, flag, expected):
+    from desktop.services import preferences
+
+    # A locale that would pick the other size, so only the preference can explain the result.
+    monkeypatch.setenv("LC_ALL", "en_US.UTF-8" if preference == "a4" else "de_DE.UTF-8")
+    chat_id = _chat(db_path, 2)
+    with open_store(db_path) as store:
+        preferences.update(store, paper_size=preference)
+    out = tmp_path / "sheet.pdf"
+    argv = ["--db", str(db_path), "sheet", str(chat_id), "--out", str(out)]
+    assert main(argv + (["--page-size", flag] if flag else [])) == 0
+    assert f"({expected}, 1 page" in capsys.readouterr().out

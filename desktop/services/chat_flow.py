@@ -2,8 +2,9 @@
 
 Each step is one transaction that sets the status and the stamps, and makes the follow-ups
 the practice asks for: a nudge a week after a request, the thank-you within 24 hours of the
-end, a check-in four weeks later, a reach-out to each referral, and one per promise. A step
-never moves a chat backwards (starting a chat that was already held keeps it held).
+end (or the preferences' hours), a check-in four weeks later, a reach-out to each referral,
+and one per promise. A step never moves a chat backwards (starting a chat that was already
+held keeps it held).
 `now` is injectable so tests fix the clock.
 """
 
@@ -17,7 +18,7 @@ from desktop.domain import records as r
 from desktop.domain.enums import ChatStatus, FollowUpKind, Source
 from desktop.domain.rules import CHECK_IN_DAYS, NUDGE_DAYS, thank_you_due
 from desktop.errors import UserError
-from desktop.services import chats
+from desktop.services import chats, preferences
 from desktop.services import contacts as contacts_service
 from desktop.services import profile as profile_service
 
@@ -44,8 +45,10 @@ def _follow_ups(chat_id: int, kind: FollowUpKind, *, open_only: bool = False):
 
 
 def new_for_contact(store: Store, contact_id: int, **values) -> r.Chat:
-    """An idea chat with this contact: the pitch from the profile, research from the contact."""
+    """An idea chat with this contact: the pitch from the profile, research from the contact,
+    the agreed minutes from the preferences."""
     contact = contacts_service.get(store, contact_id)
+    values.setdefault("minutes", preferences.chat_minutes(store))
     values.setdefault("pitch", profile_service.get(store).pitch)
     values.setdefault("research", contact.research)
     return chats.create(store, contact_id, status=ChatStatus.IDEA, **values)
@@ -133,11 +136,12 @@ def start(store: Store, chat_id: int, now: datetime | None = None) -> r.Chat:
 
 
 def end(store: Store, chat_id: int, now: datetime | None = None) -> r.Chat:
-    """Records the end: status held, thank-you due 24 h later, the default follow-ups."""
+    """Records the end: status held, thank-you due (preferences: 24 h) later, the follow-ups."""
     chat = chats.get(store, chat_id)
     stamp = _now(now)
     ended = chat.ended_at or stamp
-    values: dict = {"ended_at": ended, "thank_you_due": chat.thank_you_due or thank_you_due(ended)}
+    due = chat.thank_you_due or thank_you_due(ended, preferences.thank_you_hours(store))
+    values: dict = {"ended_at": ended, "thank_you_due": due}
     if chat.started_at is None:
         values["started_at"] = ended
     if chat.status not in HELD:
@@ -149,13 +153,15 @@ def end(store: Store, chat_id: int, now: datetime | None = None) -> r.Chat:
 
 
 def ensure_default_follow_ups(store: Store, chat_id: int) -> tuple[r.FollowUp, ...]:
-    """The thank-you (24 h after the end) and a check-in (4 weeks), unless already there."""
+    """The thank-you (the preference, 24 h, after the end) and a check-in (4 weeks), unless
+    already there."""
     chat = chats.get(store, chat_id)
     ended = chat.ended_at or _now(None)
     with store.atomic():
         if chat.thank_you_sent_at is None and not _follow_ups(
                 chat_id, FollowUpKind.THANK_YOU).exists():
-            due = (chat.thank_you_due or thank_you_due(ended)).date()
+            due = (chat.thank_you_due
+                   or thank_you_due(ended, preferences.thank_you_hours(store))).date()
             chats.add_follow_up(store, chat.contact_id, FollowUpKind.THANK_YOU, due,
                                 "Send the thank-you.", chat_id=chat_id)
         if not _follow_ups(chat_id, FollowUpKind.CHECK_IN).exists():

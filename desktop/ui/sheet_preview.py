@@ -44,6 +44,7 @@ from desktop.domain.records import ChatDetail
 from desktop.errors import UserError
 from desktop.reports import paper
 from desktop.services import chats as chats_service
+from desktop.services import preferences
 from desktop.ui import dialogs, theme
 
 PRINT_DPI = 300  # enough for text on paper, and a Letter page stays ~34 MB while printing
@@ -126,7 +127,9 @@ class SheetPreviewDialog(QDialog):
         self.paper_box.setAccessibleName(self.tr("Paper size"))
         self.paper_box.addItem(self.tr("Letter"), paper.LETTER)
         self.paper_box.addItem(self.tr("A4"), paper.A4)
-        default = paper.default_page_size(QLocale.system().name())
+        # The preference when set, else the locale's usual size.
+        default = preferences.paper_size(store) or paper.default_page_size(
+            QLocale.system().name())
         self.paper_box.setCurrentIndex(0 if default == paper.LETTER else 1)
         self.paper_box.currentIndexChanged.connect(self.rebuild)
         top.addWidget(self.paper_box)

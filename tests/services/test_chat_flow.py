@@ -153,3 +153,18 @@ def test_follow_up_edits(store, contact):
     assert chats.update_follow_up(store, follow_up.id, done=False).done_at is None
     chats.delete_follow_up(store, follow_up.id)
     assert len(chats.follow_ups(store, chat.id)) == 1
+
+
+def test_new_chats_and_thank_yous_follow_the_preferences(store, contact):
+    from desktop.services import preferences
+
+    preferences.update(store, chat_minutes=45, thank_you_hours=48)
+    chat = chat_flow.new_for_contact(store, contact.id)
+    assert chat.minutes == 45
+    assert chat_flow.new_for_contact(store, contact.id, minutes=20).minutes == 20  # asked for
+    chat_flow.start(store, chat.id, now=T0)
+    end = T0 + timedelta(minutes=40)
+    chat = chat_flow.end(store, chat.id, now=end)
+    assert chat.thank_you_due == end + timedelta(hours=48)
+    kinds = {f.kind: f.due for f in chats.follow_ups(store, chat.id)}
+    assert kinds[FollowUpKind.THANK_YOU] == date(2025, 5, 8)

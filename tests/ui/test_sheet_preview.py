@@ -61,6 +61,20 @@ def test_changing_the_paper_rebuilds(preview, qtbot):
     assert dialog.result.page_size == dialog.paper_box.itemData(other)
 
 
+@pytest.mark.parametrize("preference", ["a4", "letter"])
+def test_the_paper_preference_is_the_default(qtbot, store, preference):
+    """One of the two differs from the machine's locale, whichever that is."""
+    from desktop.services import preferences
+
+    preferences.update(store, paper_size=preference)
+    dialog = SheetPreviewDialog(store, _chat(store, 1))
+    qtbot.addWidget(dialog)
+    assert dialog.paper_box.currentData() == preference
+    with qtbot.waitSignal(dialog.ready, timeout=20_000):
+        dialog.show()
+    assert dialog.result.page_size == preference
+
+
 def test_save_as_pdf(preview, tmp_path, monkeypatch):
     dialog = preview()
     target = tmp_path / "sheet"
