@@ -72,6 +72,24 @@ def _sidecars(path: Path) -> list[Path]:
     return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
 
 
+def _discard(paths: list[Path]) -> None:
+    """Removes leftovers; a failure here is logged, never raised over the error that counts
+    (a folder that is really a file made unlink raise NotADirectoryError over BackupFailed)."""
+    for path in paths:
+        try:
+            path.unlink(missing_ok=True)
+        except OSError as exc:
+            log.warning("could not remove a leftover (%s)", type(exc).__name__)
+
+
+def _file_in_the_way(folder: Path) -> Path | None:
+    """The nearest existing part of `folder` when it is not a folder (a file, say)."""
+    for part in (folder, *folder.parents):
+        if part.exists() or part.is_symlink():
+            return None if part.is_dir() else part
+    return None
+
+
 def copy_database(source: Path, target: Path) -> Path:
     """Copies the database `source` to `target` (replaced atomically), checked, mode 0600."""
     source, target = Path(source), Path(target)
@@ -81,6 +99,9 @@ def copy_database(source: Path, target: Path) -> Path:
         raise BackupFailed("A backup cannot overwrite the database it copies.")
     if target.is_dir():
         raise BackupFailed(f"{target} is a folder; give a file name for the backup.")
+    if (blocker := _file_in_the_way(target.parent)) is not None:
+        raise BackupFailed(f"Could not write the backup {target}: {blocker} is a file, "
+                           "not a folder.")
     partial = target.with_name(f".{target.name}.partial-{os.getpid()}")
     try:
         _new_private_file(partial)
@@ -101,8 +122,7 @@ def copy_database(source: Path, target: Path) -> Path:
     except OSError as exc:
         raise BackupFailed(f"Could not write the backup {target}: {exc.strerror or exc}.") from exc
     finally:
-        for leftover in [partial, *_sidecars(partial)]:
-            leftover.unlink(missing_ok=True)
+        _discard([partial, *_sidecars(partial)])
     log.info("backup written (%d bytes)", target.stat().st_size)
     return target
 
@@ -139,8 +159,7 @@ def restore(db_path: Path, backup_file: Path) -> Path | None:
         os.replace(staging, db_path)
         _fsync_dir(db_path.parent)
     finally:
-        for leftover in [staging, *_sidecars(staging)]:
-            leftover.unlink(missing_ok=True)
+        _discard([staging, *_sidecars(staging)])
     log.info("database restored from a backup; the previous one was kept aside")
     return kept
 

@@ -178,3 +178,29 @@ def test_list_backups_with_their_contact_counts(filled, tmp_path):
     assert found["chats-2024-05-17.sqlite"].automatic
     assert found["junk.sqlite"].contacts is None
     assert backup.list_backups(tmp_path / "no-such-folder") == []
+
+
+@pytest.mark.parametrize("checked_first", [True, False], ids=["checked", "cleanup"])
+def test_a_backup_folder_that_is_a_file_is_a_clear_error(filled, tmp_path, monkeypatch,
+                                                         checked_first):
+    """Not a NotADirectoryError from the cleanup of the copy that was never made."""
+    from desktop.services import preferences
+
+    if not checked_first:  # the cleanup alone must not turn the error into a crash
+        monkeypatch.setattr(backup, "_file_in_the_way", lambda folder: None)
+    folder = tmp_path / "backups"
+    folder.write_text("not a folder")
+    before = filled.read_bytes()
+    with pytest.raises(backup.BackupFailed, match="backup"):
+        backup.copy_database(filled, folder / "copy.sqlite")
+    with pytest.raises(backup.BackupFailed):
+        backup.copy_database(filled, folder / "deeper" / "copy.sqlite")
+    with pytest.raises(backup.BackupFailed):
+        backup.automatic_backup(filled, folder, today=date(2024, 5, 17))
+    with pytest.raises(backup.BackupFailed):
+        preferences.delete_all_data(filled, folder)
+    assert filled.read_bytes() == before  # nothing deleted when the backup failed
+    assert folder.read_text() == "not a folder"
+    if checked_first:
+        with pytest.raises(backup.BackupFailed, match="is a file, not a folder"):
+            backup.copy_database(filled, folder / "copy.sqlite")
