@@ -17,6 +17,12 @@ def main(argv: list[str] | None = None) -> int:
 
         args = cli.parse(sys.argv[1:] if argv is None else argv)
         if args.command is None:
+            if not args.demo:
+                # The database's integrity check reads the whole file: it runs in a thread
+                # while Qt is imported, and the window's open_store takes its answer.
+                from desktop.services import check_ahead
+
+                check_ahead(cli.database_path(args))
             from desktop import app
 
             return app.run(args)

@@ -4,8 +4,8 @@ The UI and the command line hold a `Store` (from `open_store`) and call these fu
 they never see peewee rows.
 """
 
-from desktop.db import Store, open_database
+from desktop.db import Store, check_ahead, open_database
 
 open_store = open_database
 
-__all__ = ["Store", "open_store"]
+__all__ = ["Store", "check_ahead", "open_store"]
