@@ -114,6 +114,15 @@ class Startup:
             # exit(0), not quit(): quit() first closes every window, and in a process that
             # goes on (the tests) it left later worker threads stalled.
             QTimer.singleShot(0, lambda: QApplication.exit(0))
+        else:
+            # The bundled Hangul/CJK fallback font (~7 ms to read) waits for the first paint;
+            # what is on screen is then laid out again. A smoke run ends here and skips it.
+            QTimer.singleShot(0, self._register_fonts)
+
+    def _register_fonts(self) -> None:
+        from desktop.ui import fonts
+
+        fonts.register_bundled(QApplication.instance())
 
     def _in_background(self, name: str, work) -> None:
         thread = threading.Thread(target=work, name=name, daemon=True)
