@@ -197,15 +197,12 @@ class TodoRow(QWidget):
         self.when_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(self.when_label)
         layout.addSpacing(6)
-        self.secondary = [QPushButton(), QPushButton()]
-        for button in self.secondary:
-            button.setMinimumWidth(SECONDARY_WIDTH)
-            button.clicked.connect(lambda _=False, b=button: self._clicked(b))
-            layout.addWidget(button)
-        self.snooze_button = QPushButton(_tr("Snooze") + "  ▾")
-        self.snooze_button.setAccessibleName(_tr("Snooze"))
-        self.snooze_button.clicked.connect(self._show_snooze_menu)
-        layout.addWidget(self.snooze_button)
+        self._layout = layout
+        # The other buttons (laid out in this order before the primary one) are made when a
+        # row first needs them: a chat has none, a thank-you no snooze, and every widget made
+        # costs start-up time (bench/startup.py).
+        self.secondary: list[QPushButton | None] = [None, None]
+        self.snooze_button: QPushButton | None = None
         self.primary = QPushButton()
         theme.set_role(self.primary, "primary")
         self.primary.setMinimumWidth(PRIMARY_WIDTH)
@@ -234,17 +231,45 @@ class TodoRow(QWidget):
         self._actions = {self.primary: primary}
         self.primary.setText(primary_text)
         self.primary.setObjectName(f"{primary.value}_{key}")
-        for n, button in enumerate(self.secondary):
+        for n, made in enumerate(self.secondary):
             action = secondary[n] if n < len(secondary) else None
-            show_if(button, action is not None)
-            if action is not None:
-                self._actions[button] = action
-                button.setText(QCoreApplication.translate("TodayRow", SECONDARY_TEXT[action]))
-                button.setObjectName(f"{action.value}_{key}")
-        show_if(self.snooze_button, snooze)
-        self.snooze_button.setObjectName(f"snooze_{key}")
+            if action is None:
+                if made is not None:
+                    show_if(made, False)
+                continue
+            button = self._secondary(n)
+            show_if(button, True)
+            self._actions[button] = action
+            button.setText(QCoreApplication.translate("TodayRow", SECONDARY_TEXT[action]))
+            button.setObjectName(f"{action.value}_{key}")
+        if snooze or self.snooze_button is not None:
+            snooze_button = self._snooze()
+            show_if(snooze_button, snooze)
+            snooze_button.setObjectName(f"snooze_{key}")
         if self._menu is not None:
             self._name_menu(key)
+
+    def _insert(self, button: QPushButton, before: list[QPushButton | None]) -> None:
+        """Puts a button made late at its place: before the first of `before` there is."""
+        following = next(b for b in [*before, self.primary] if b is not None)
+        self._layout.insertWidget(self._layout.indexOf(following), button)
+
+    def _secondary(self, n: int) -> QPushButton:
+        button = self.secondary[n]
+        if button is None:
+            button = self.secondary[n] = QPushButton()
+            button.setMinimumWidth(SECONDARY_WIDTH)
+            button.clicked.connect(lambda _=False, b=button: self._clicked(b))
+            self._insert(button, [*self.secondary[n + 1:], self.snooze_button])
+        return button
+
+    def _snooze(self) -> QPushButton:
+        if self.snooze_button is None:
+            self.snooze_button = QPushButton(_tr("Snooze") + "  ▾")
+            self.snooze_button.setAccessibleName(_tr("Snooze"))
+            self.snooze_button.clicked.connect(self._show_snooze_menu)
+            self._insert(self.snooze_button, [])
+        return self.snooze_button
 
     def _clicked(self, button: QPushButton) -> None:
         action = self._actions.get(button)
@@ -254,7 +279,7 @@ class TodoRow(QWidget):
     def snooze_menu(self) -> QMenu:
         """The snooze menu, made on first use (most rows are never snoozed)."""
         if self._menu is None:
-            self._menu = QMenu(self.snooze_button)
+            self._menu = QMenu(self._snooze())
             for action, text in ((Action.SNOOZE_DAY, _tr("Until tomorrow")),
                                  (Action.SNOOZE_WEEK, _tr("For a week"))):
                 menu_action = self._menu.addAction(text)

@@ -1,0 +1,67 @@
+"""A Today row makes its other buttons the first time it needs them, and a reused row shows
+them in their place (secondary buttons, then Snooze, then the primary one) or hides them."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtWidgets import QPushButton
+
+from desktop.domain.enums import FollowUpKind
+from desktop.domain.keep_in_touch import TodoItem, TodoKind
+from desktop.ui.today.rows import TodoRow
+
+NOW = datetime(2025, 3, 12, 10, 0)
+CHAT = TodoItem(TodoKind.CHAT, 1, "Ann", chat_id=7, chat_status="scheduled",
+                when=datetime(2025, 3, 13, 9, 0))
+FOLLOW_UP = TodoItem(TodoKind.FOLLOW_UP, 2, "Bo", follow_up_id=3,
+                     follow_up_kind=FollowUpKind.NUDGE, chat_id=8, when=date(2025, 3, 10))
+
+
+def _shown(row: TodoRow) -> list[str]:
+    buttons = [b for b in row.findChildren(QPushButton) if b.isVisible()]
+    return [b.objectName() for b in sorted(buttons, key=lambda b: b.x())]
+
+
+def test_a_chat_row_makes_only_its_primary_button(qtbot):
+    row = TodoRow(lambda action, item: None)
+    qtbot.addWidget(row)
+    row.set_item(CHAT, NOW)
+    assert [b.objectName() for b in row.findChildren(QPushButton)] == ["prep_chat7"]
+
+
+def test_a_reused_row_shows_its_new_buttons_in_order_then_hides_them(qtbot):
+    clicked = []
+    row = TodoRow(lambda action, item: clicked.append((action.value, item.name)))
+    qtbot.addWidget(row)
+    row.set_item(CHAT, NOW)
+    row.resize(900, 60)
+    row.show()
+    qtbot.waitExposed(row)
+    row.set_item(FOLLOW_UP, NOW)
+    qtbot.wait(1)
+    key = "follow_up3"
+    assert _shown(row) == [f"done_{key}", f"open_chat_{key}", f"snooze_{key}", f"draft_{key}"]
+    row.findChild(QPushButton, f"done_{key}").click()
+    assert clicked == [("done", "Bo")]
+    assert row.snooze_menu().objectName() == f"snoozeMenu_{key}"
+    row.set_item(CHAT, NOW)
+    qtbot.wait(1)
+    assert _shown(row) == ["prep_chat7"]
+
+
+def test_a_second_button_made_after_snooze_goes_before_it(qtbot):
+    promise = TodoItem(TodoKind.FOLLOW_UP, 4, "Cy", follow_up_id=5,
+                       follow_up_kind=FollowUpKind.PROMISE, when=date(2025, 3, 12))
+    keep = TodoItem(TodoKind.KEEP_IN_TOUCH, 6, "Di", when=date(2025, 3, 1))
+    row = TodoRow(lambda action, item: None)
+    qtbot.addWidget(row)
+    row.set_item(promise, NOW)  # one secondary button and Snooze
+    row.resize(900, 60)
+    row.show()
+    qtbot.waitExposed(row)
+    assert _shown(row) == ["open_contact_follow_up5", "snooze_follow_up5", "done_follow_up5"]
+    row.set_item(keep, NOW)  # two secondary buttons: the second is made now
+    qtbot.wait(1)
+    assert _shown(row) == ["draft_keep_in_touch6", "open_contact_keep_in_touch6",
+                           "snooze_keep_in_touch6", "log_keep_in_touch6"]
