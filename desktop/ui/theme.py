@@ -20,6 +20,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
+import desktop.resources_rc  # noqa: F401  (the stylesheet's tick images, :/icons/tick-*.svg)
+
 SCHEMES = ("system", "light", "dark")
 
 
@@ -140,6 +142,32 @@ QScrollArea {{ background: transparent; border: none; }}
 QScrollArea > QWidget > QWidget {{ background: transparent; }}
 QStatusBar {{ color: {c.quiet}; }}
 QMenu::item:disabled {{ color: {c.quiet}; }}
+{indicators(c)}"""
+
+
+def indicators(c: Colors) -> str:
+    """Tick boxes and radio buttons drawn from the theme: Fusion outlines them with the
+    window colour made darker, which all but vanishes on the dark base. The tick is an SVG
+    in the accent text colour (`tick-on-accent-*.svg`, one per scheme)."""
+    tick = ":/icons/tick-on-accent-dark.svg" if c.dark else ":/icons/tick-on-accent-light.svg"
+    boxes = ("QCheckBox::indicator{0}, QAbstractItemView::indicator{0}, "
+             "QGroupBox::indicator{0}").format
+    return f"""
+{boxes("")} {{ width: 14px; height: 14px; border: 1px solid {c.quiet};
+    border-radius: 3px; background: {c.base}; }}
+{boxes(":hover")} {{ border-color: {c.accent}; }}
+{boxes(":checked")} {{ background: {c.accent}; border-color: {c.accent};
+    image: url({tick}); }}
+{boxes(":indeterminate")} {{ background: {c.accent_soft}; border-color: {c.accent}; }}
+{boxes(":disabled")} {{ border-color: {c.border}; background: {c.window}; }}
+{boxes(":checked:disabled")} {{ background: {c.border}; border-color: {c.border}; }}
+QRadioButton::indicator {{ width: 14px; height: 14px; border: 1px solid {c.quiet};
+    border-radius: 8px; background: {c.base}; }}
+QRadioButton::indicator:hover {{ border-color: {c.accent}; }}
+QRadioButton::indicator:checked {{ border-color: {c.accent}; background: qradialgradient(
+    cx: 0.5, cy: 0.5, radius: 0.5, fx: 0.5, fy: 0.5, stop: 0 {c.accent}, stop: 0.42 {c.accent},
+    stop: 0.5 {c.base}, stop: 1 {c.base}); }}
+QRadioButton::indicator:disabled {{ border-color: {c.border}; background: {c.window}; }}
 """
 
 
