@@ -169,7 +169,8 @@ def _unprivileged_user() -> tuple[int, int]:
 def test_a_read_only_file_or_folder_is_refused_untouched():
     uid, gid = _unprivileged_user()
     # Under /tmp itself: the pytest folders are private to root, the other user must reach it.
-    top = Path(tempfile.mkdtemp(prefix="coffee-chats-ro-"))
+    top = Path(tempfile.mkdtemp(prefix="coffee-chats-ro-",
+                                dir="/tmp" if os.path.isdir("/tmp") else None))
     try:
         top.chmod(0o755)
         source = top / "Connections.csv"
