@@ -92,6 +92,9 @@ class DetailPanel(QWidget):
         self.title = theme.set_role(QLabel(), "subheading")
         self.title.setObjectName("contactTitle")
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # A long name wraps rather than widening the panel (and narrowing the table) as the
+        # selection moves.
+        self.title.setWordWrap(True)
         head.addWidget(self.title, 1)
         self.plan_button = self._button("planChat", self.tr("Plan a chat"), self._plan, "primary")
         self.log_button = self._button(

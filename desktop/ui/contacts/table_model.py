@@ -44,9 +44,16 @@ COLUMNS = (
     QT_TRANSLATE_NOOP("ContactsTableModel", "Role"),
     QT_TRANSLATE_NOOP("ContactsTableModel", "Source"),
     QT_TRANSLATE_NOOP("ContactsTableModel", "Last contact"),
-    QT_TRANSLATE_NOOP("ContactsTableModel", "Next keep-in-touch"),
+    QT_TRANSLATE_NOOP("ContactsTableModel", "Next"),
     QT_TRANSLATE_NOOP("ContactsTableModel", "Tags"),
 )
+# Headers are short to fit at 1366×768; the tooltip says what a short one means.
+HEADER_TIPS = {
+    COL_LAST_CONTACT: QT_TRANSLATE_NOOP("ContactsTableModel",
+                                        "The last chat or interaction with them"),
+    COL_NEXT: QT_TRANSLATE_NOOP("ContactsTableModel",
+                                "Next keep-in-touch: when to reach out again"),
+}
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 SOON_DAYS = 7  # a keep-in-touch due within a week shows in the accent colour
@@ -323,6 +330,9 @@ class ContactsTableModel(QAbstractTableModel):
             and 0 <= section < len(COLUMNS)
         ):
             return QCoreApplication.translate("ContactsTableModel", COLUMNS[section])
+        if role == _TOOLTIP and orientation == Qt.Orientation.Horizontal and (
+                tip := HEADER_TIPS.get(section)):
+            return QCoreApplication.translate("ContactsTableModel", tip)
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role=_DISPLAY):

@@ -12,14 +12,15 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from desktop.ui.contacts import table_model as tm
 
-# Sized to show every column but tags beside the detail panel at 1366×768.
+# Sized so every column, tags included, fits beside the detail panel at 1366×768.
 WIDTHS = {
-    tm.COL_NAME: 160,
-    tm.COL_COMPANY: 124,
-    tm.COL_ROLE: 124,
-    tm.COL_SOURCE: 74,
+    tm.COL_NAME: 140,
+    tm.COL_COMPANY: 112,
+    tm.COL_ROLE: 112,
+    tm.COL_SOURCE: 76,
     tm.COL_LAST_CONTACT: 96,
-    tm.COL_NEXT: 104,
+    tm.COL_NEXT: 96,
+    tm.COL_TAGS: 80,  # the last column: it takes what is left, and no less than this
 }
 
 
@@ -57,6 +58,9 @@ class ContactsTableView(QTableView):
         date_width = self.fontMetrics().horizontalAdvance("28 Sep 2026") + 24
         for column in (tm.COL_LAST_CONTACT, tm.COL_NEXT):
             self.setColumnWidth(column, max(WIDTHS[column], date_width))
+        # The usual sources ("LinkedIn", "Referral") in full; "Association" is elided.
+        source_width = self.fontMetrics().horizontalAdvance("LinkedIn") + 28
+        self.setColumnWidth(tm.COL_SOURCE, max(WIDTHS[tm.COL_SOURCE], source_width))
         if isinstance(model, tm.ContactsTableModel):
             column, order = model.sort_state()
             self.horizontalHeader().setSortIndicator(column, order)

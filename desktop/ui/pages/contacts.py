@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -31,10 +30,12 @@ from desktop.ui import dialogs, theme
 from desktop.ui.contacts import table_model as tm
 from desktop.ui.contacts.bulk_bar import BulkBar
 from desktop.ui.contacts.detail_panel import DetailPanel, deletion_text
+from desktop.ui.contacts.splitter import RememberedSplitter
 from desktop.ui.contacts.table_view import ContactsTableView
 from desktop.ui.pages import Page
 
 FILTER_DELAY_MS = 60  # a pause this long ends a burst of keystrokes
+PANEL_WIDTH = 360  # the detail panel's first width: the table gets ~760 px at 1366×768
 
 
 class ContactsPage(Page):
@@ -66,7 +67,7 @@ class ContactsPage(Page):
         self.panel.contactsDeleted.connect(self._deleted)
         self.panel.planChatRequested.connect(self._plan_chat)
         self.panel.openChatRequested.connect(self.open_chat_requested)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = self.splitter = RememberedSplitter("contacts/splitter", PANEL_WIDTH)
         splitter.setObjectName("contactsSplitter")
         splitter.setChildrenCollapsible(False)
         # The bulk bar sits over the table only, so the panel beside it does not move.
@@ -78,9 +79,8 @@ class ContactsPage(Page):
         left_layout.addWidget(self.table, 1)
         splitter.addWidget(left)
         splitter.addWidget(self.panel)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([760, 400])
+        splitter.setStretchFactor(0, 1)  # a wider window widens the table, not the form
+        splitter.setStretchFactor(1, 0)
         layout.addWidget(splitter, 1)
 
         undo = QAction(self.tr("Undo"), self)
