@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -32,29 +32,34 @@ from desktop.ui.contacts.contact_form import ContactForm, form_key
 from desktop.ui.contacts.related import RelatedLists
 
 
-def deletion_text(name: str, impact: r.DeletionImpact, tr) -> str:
+def _tr(text: str) -> str:
+    # One context for the sentence wherever it is asked (the panel and the Contacts page).
+    return QCoreApplication.translate("DetailPanel", text)
+
+
+def deletion_text(name: str, impact: r.DeletionImpact) -> str:
     """The confirmation sentence: who goes, and the chats, notes and follow-ups with them."""
     parts = []
     for count, one, many in (
-        (impact.chats, tr("1 chat"), tr("%n chats")),
-        (impact.notes, tr("1 note"), tr("%n notes")),
-        (impact.follow_ups, tr("1 follow-up"), tr("%n follow-ups")),
-        (impact.interactions, tr("1 logged interaction"), tr("%n logged interactions")),
+        (impact.chats, _tr("1 chat"), _tr("%n chats")),
+        (impact.notes, _tr("1 note"), _tr("%n notes")),
+        (impact.follow_ups, _tr("1 follow-up"), _tr("%n follow-ups")),
+        (impact.interactions, _tr("1 logged interaction"), _tr("%n logged interactions")),
     ):
         if count:
             parts.append(one if count == 1 else many.replace("%n", str(count)))
     if impact.contacts > 1:
-        text = tr("Delete %1 contacts?").replace("%1", str(impact.contacts))
+        text = _tr("Delete %1 contacts?").replace("%1", str(impact.contacts))
     else:
-        text = tr("Delete %1?").replace("%1", name)
+        text = _tr("Delete %1?").replace("%1", name)
     if parts:
-        listed = ", ".join(parts[:-1]) + (tr(" and ") if len(parts) > 1 else "") + parts[-1]
-        text += " " + tr("Their %1 will be deleted with them.").replace("%1", listed)
+        listed = ", ".join(parts[:-1]) + (_tr(" and ") if len(parts) > 1 else "") + parts[-1]
+        text += " " + _tr("Their %1 will be deleted with them.").replace("%1", listed)
     if impact.referrals:
-        text += " " + tr("%n other contacts will no longer show who referred them.").replace(
+        text += " " + _tr("%n other contacts will no longer show who referred them.").replace(
             "%n", str(impact.referrals)
         )
-    return text + "\n\n" + tr("You can bring everything back with Edit → Undo.")
+    return text + "\n\n" + _tr("You can bring everything back with Edit → Undo.")
 
 
 class DetailPanel(QWidget):
@@ -294,7 +299,7 @@ class DetailPanel(QWidget):
         if contact_id is None:
             return
         impact = merge.deletion_impact(self.store, [contact_id])
-        text = deletion_text(self._loaded.display_name, impact, self.tr)
+        text = deletion_text(self._loaded.display_name, impact)
         if not dialogs.ask_yes_no(
             self, text, self.tr("Delete contact"), yes=self.tr("Delete"), no=self.tr("Keep")
         ):

@@ -343,7 +343,7 @@ class ContactsPage(Page):
         impact = merge.deletion_impact(self.store, ids)
         if not dialogs.ask_yes_no(
             self,
-            deletion_text("", impact, self.tr),
+            deletion_text("", impact),
             self.tr("Delete contacts"),
             yes=self.tr("Delete"),
             no=self.tr("Keep"),

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -111,8 +111,9 @@ class Section:
             show_if(self.lines[n], n < len(shown) and (n > 0 or bool(text)))
         expanded = self.key in self.page.expanded
         show_if(self.more, total > len(shown) or expanded)
-        self.more.setText(self.page.tr("Show fewer") if expanded
-                          else self.page.tr("Show all %n", "", total))
+        # Not a QObject: the page's context, spelled out so lupdate records it.
+        self.more.setText(QCoreApplication.translate("TodayPage", "Show fewer") if expanded
+                          else QCoreApplication.translate("TodayPage", "Show all %n", "", total))
 
 
 class TodayPage(Page):
