@@ -70,7 +70,7 @@ def test_a_whole_chat_through_the_wizard(qtbot, store, person, outside):
     order = [chosen.item(i).text() for i in range(6)]
     assert order == picked[:3] + [CUSTOM] + picked[3:]
     qtbot.waitUntil(lambda: [q.text for q in chats.questions(store, chat_id)] == order,
-                    timeout=3000)  # saved by the debounce alone, without leaving the page
+                    timeout=10_000)  # saved by the debounce alone, without leaving the page
     chat = chats.get(store, chat_id)
     assert chat.goal == "How she moved into design" and chat.minutes == 25
     assert chat.scheduled_at.isoformat() == "2031-03-04T15:30:00"
