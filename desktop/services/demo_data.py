@@ -48,10 +48,13 @@ CONTACTS = [
     ("agnieszka", "Agnieszka", "Zielińska", "Senior Product Designer", 7, "Kraków, Poland",
      "referral", ["design"], None, "lukasz",
      [("a.zielinska@vistula.example", "work")], []),
-    ("lan", "Nguyễn Thị", "Lan", "UX Research Lead", 8, "Ho Chi Minh City, Vietnam",
+    # Vietnamese names as she and Đức write them in Latin-order contexts (their e-mail
+    # addresses, LinkedIn): the given name first, so drafts greet "Hi Lan," as people do;
+    # stored family-first ("Nguyễn Thị" / "Lan") the thank-you greeted "Hi Nguyễn Thị,".
+    ("lan", "Lan", "Nguyễn", "UX Research Lead", 8, "Ho Chi Minh City, Vietnam",
      "linkedin", ["design", "research"], None, None,
      [("lan.nguyen@mekong-design.example", "work")], [("+84 90 123 4567", "mobile")]),
-    ("duc", "Trần Minh", "Đức", "Creative Director", 8, "Ho Chi Minh City, Vietnam",
+    ("duc", "Đức", "Trần", "Creative Director", 8, "Ho Chi Minh City, Vietnam",
      "referral", ["design"], None, "lan", [("duc.tran@mekong-design.example", "work")], []),
     ("wangfang", "王芳", "", "Senior Data Scientist", 0, "Singapore", "alumni",
      ["data", "alumni"], 90, None,

@@ -42,8 +42,23 @@ def test_people_companies_and_their_links(demo_store):
 
 def test_names_from_several_scripts(demo_store):
     names = {row.name for row in contacts.list_rows(demo_store)}
-    assert {"Łukasz Wiśniewski", "Nguyễn Thị Lan", "王芳", "陳志明", "김서연"} <= names
+    assert {"Łukasz Wiśniewski", "Lan Nguyễn", "王芳", "陳志明", "김서연"} <= names
     assert any("O'Connor" in n for n in names)
+
+
+def test_drafts_greet_people_by_the_name_they_go_by(demo_store):
+    """The first name field holds what a greeting uses: "Hi Lan," (not her family name)."""
+    from desktop.domain import drafts
+    from desktop.domain.records import Profile
+
+    people = {c.full_name: c for c in (contacts.get(demo_store, row.id)
+                                       for row in contacts.list_rows(demo_store))}
+    profile = Profile(name="Sam")
+    for name, greeting in (("Lan Nguyễn", "Hi Lan,"), ("Đức Trần", "Hi Đức,"),
+                           ("Łukasz Wiśniewski", "Hi Łukasz,")):
+        for draft in (drafts.thank_you(profile, people[name]),
+                      drafts.request_message(profile, people[name])):
+            assert draft.body.startswith(greeting), (name, draft.body[:40])
 
 
 def test_chats_cover_every_status_kind_and_moment(demo_store):
