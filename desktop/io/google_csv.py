@@ -18,13 +18,10 @@ from desktop.errors import UserError
 from desktop.io import csvtable
 from desktop.io.parsed import (
     GOOGLE,
-    NO_IDENTITY,
-    ParsedContact,
     ParsedFile,
-    Rejected,
     clean,
+    collect_rows,
     dedupe_labelled,
-    has_identity,
     norm_label,
     phone_key,
     split_full_name,
@@ -59,18 +56,7 @@ def parse(text: str, name: str = "the file") -> ParsedFile:
             "First Name / Given Name and E-mail 1 - Value (or Labels) was found."
         )
     cols = _columns(table)
-    contacts: list[ParsedContact] = []
-    rejected: list[Rejected] = []
-    for line, cells, problem in table.rows(name):
-        if cells is None:
-            rejected.append(Rejected(line, problem))
-            continue
-        contact = _contact(cells, cols)
-        if not has_identity(contact):
-            rejected.append(Rejected(line, NO_IDENTITY))
-            continue
-        contacts.append(ParsedContact(contact, line))
-    return ParsedFile(GOOGLE, contacts, rejected)
+    return collect_rows(table, name, GOOGLE, lambda cells: _contact(cells, cols))
 
 
 def _columns(table: csvtable.Table) -> dict:

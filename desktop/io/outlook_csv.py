@@ -16,14 +16,11 @@ from desktop.domain.records import Contact, Labelled
 from desktop.errors import UserError
 from desktop.io import csvtable
 from desktop.io.parsed import (
-    NO_IDENTITY,
     OUTLOOK,
-    ParsedContact,
     ParsedFile,
-    Rejected,
     clean,
+    collect_rows,
     dedupe_labelled,
-    has_identity,
     phone_key,
 )
 
@@ -109,18 +106,7 @@ def parse(text: str, name: str = "the file") -> ParsedFile:
                          key=lambda pair: _PHONE_ORDER.get(pair[1], 5)),
         "location": [[table.index(n) for n in group] for group in LOCATION],
     }
-    contacts: list[ParsedContact] = []
-    rejected: list[Rejected] = []
-    for line, cells, problem in table.rows(name):
-        if cells is None:
-            rejected.append(Rejected(line, problem))
-            continue
-        contact = _contact(cells, cols)
-        if not has_identity(contact):
-            rejected.append(Rejected(line, NO_IDENTITY))
-            continue
-        contacts.append(ParsedContact(contact, line))
-    return ParsedFile(OUTLOOK, contacts, rejected)
+    return collect_rows(table, name, OUTLOOK, lambda cells: _contact(cells, cols))
 
 
 def _phone_label(cell: str) -> str:

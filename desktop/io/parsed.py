@@ -133,6 +133,23 @@ def has_identity(contact: Contact) -> bool:
 NO_IDENTITY = "it has neither a name nor a company"
 
 
+def collect_rows(table, name: str, fmt: str, build) -> ParsedFile:
+    """Turns a CSV table's rows into contacts with `build(cells)`, rejecting rows that the
+    table itself refused (wrong field count) and rows with neither a name nor a company."""
+    contacts: list[ParsedContact] = []
+    rejected: list[Rejected] = []
+    for line, cells, problem in table.rows(name):
+        if cells is None:
+            rejected.append(Rejected(line, problem))
+            continue
+        contact = build(cells)
+        if not has_identity(contact):
+            rejected.append(Rejected(line, NO_IDENTITY))
+            continue
+        contacts.append(ParsedContact(contact, line))
+    return ParsedFile(fmt, contacts, rejected)
+
+
 def dedupe_labelled(items: list[tuple[str, str]], *, key=str.lower) -> list[tuple[str, str]]:
     """Drops empty values and repeats (by `key` of the value), keeping the first label."""
     seen: set[str] = set()
