@@ -314,12 +314,14 @@ def figures(store: Store, now: datetime | None = None, months: int = MONTHS) -> 
     )
 
 
-def overview(store: Store, now: datetime | None = None) -> InsightsOverview:
-    """Everything the Insights page shows."""
+def overview(store: Store, now: datetime | None = None, *, tree: bool = True
+             ) -> InsightsOverview:
+    """Everything the Insights page shows (without the referral tree when `tree` is false:
+    the page asks for it only once its Network tab is seen)."""
     return InsightsOverview(
         groups=groups(store),
         leads=tuple(leads(store)),
         paths=tuple(career_paths.list_paths(store)),
-        referral_roots=tuple(referral_tree(store)),
+        referral_roots=tuple(referral_tree(store)) if tree else (),
         figures=figures(store, now),
     )

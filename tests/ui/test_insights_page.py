@@ -184,3 +184,20 @@ def test_the_charts_paint_in_both_themes(qtbot, scheme):
         assert theme.current().dark == (scheme == "dark")
     finally:
         app.setProperty("coffeeDark", False)
+
+
+def test_a_tab_is_built_when_first_shown_and_reloads_with_the_page(qtbot, page, store,
+                                                                   filled):
+    # A new page builds only the tab in view; the referral tree is not even computed.
+    assert set(page._built) == {0}
+    assert page._data.referral_roots == () and not page._tree_loaded
+    page.tabs.setCurrentIndex(4)
+    assert set(page._built) == {0, 4} and page.network_model.rowCount() == 1
+    assert page.network_hint.text().startswith("3 people")
+    # A change made elsewhere reaches every tab built so far, the tree included.
+    dee = contacts.save(store, r.Contact(first_name="Dee", referred_by_id=filled["cy"].id))
+    assert dee.id
+    page.refresh()
+    assert page.network_hint.text().startswith("4 people")
+    page.tabs.setCurrentIndex(1)
+    assert page.skills_panel.model.rowCount() > 0

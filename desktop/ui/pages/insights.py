@@ -10,6 +10,7 @@ introduced whom). The data comes from one service call (`insights.overview`);
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, Qt, QTimer
@@ -106,50 +107,112 @@ class InsightsPage(Page):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("insightsTabs")
         self.tabs.setDocumentMode(True)
-        self.groups_panel = GroupsPanel(store)
-        self.skills_panel = SkillsPanel(store)
-        self.leads_panel = LeadsPanel(store)
-        self.paths_panel = PathsPanel(store)
-        self.network = QTreeView()
-        self.network.setObjectName("referralTree")
-        self.network.setAccessibleName(self.tr("Who introduced whom"))
-        self.network_model = ReferralTreeModel(self)
-        self.network.setModel(self.network_model)
-        self.network.setUniformRowHeights(True)
-        self.network.setAlternatingRowColors(True)
-        header_view = self.network.header()
-        header_view.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header_view.setStretchLastSection(False)
-        for col, width in ((1, 240), (2, 100), (3, 100)):
-            header_view.resizeSection(col, width)
-        self.network.doubleClicked.connect(self._open_network_contact)
-        network_tab = QWidget()
-        network_layout = QVBoxLayout(network_tab)
-        network_layout.setContentsMargins(0, 8, 0, 0)
-        self.network_hint = QLabel()
-        self.network_hint.setObjectName("networkHint")
-        theme.set_role(self.network_hint, "quiet")
-        network_layout.addWidget(self.network_hint)
-        network_layout.addWidget(self.network, 1)
-        for widget, text in ((self.groups_panel, self.tr("What people said")),
-                             (self.skills_panel, self.tr("Skills to build")),
-                             (self.leads_panel, self.tr("Job leads")),
-                             (self.paths_panel, self.tr("Career paths")),
-                             (network_tab, self.tr("Network"))):
-            self.tabs.addTab(widget, text)
+        # Each tab is an empty holder until it is first shown (or a test reaches for its
+        # panel): building all five and filling them cost more than the page's whole budget.
+        self._holders: list[QWidget] = []
+        self._built: dict[int, QWidget] = {}
+        for text in (self.tr("What people said"), self.tr("Skills to build"),
+                     self.tr("Job leads"), self.tr("Career paths"), self.tr("Network")):
+            holder = QWidget()
+            holder_layout = QVBoxLayout(holder)
+            holder_layout.setContentsMargins(0, 0, 0, 0)
+            self._holders.append(holder)
+            self.tabs.addTab(holder, text)
         layout.addWidget(self.tabs, 1)
-
-        for panel in (self.groups_panel, self.skills_panel, self.leads_panel, self.paths_panel):
-            panel.changed.connect(self._reload.start)
-        self.groups_panel.show_contact_requested.connect(self.show_contact_requested)
-        self.paths_panel.open_chat_requested.connect(self.open_chat_requested)
+        self._tree_loaded = False
+        self.tabs.currentChanged.connect(self._tab_shown)
         self.refresh()
 
     def title(self) -> str:
         return self.tr("Insights")
 
+    # --- tabs built when first seen -------------------------------------------------------
+    def _panel(self, tab: int) -> QWidget:
+        """The tab's panel, built (and filled from the data shown) on first use."""
+        panel = self._built.get(tab)
+        if panel is None:
+            panel = self._built[tab] = self._build_tab(tab)
+            self._holders[tab].layout().addWidget(panel)
+            if self._data is not None:
+                self._fill(tab, self._data)
+        return panel
+
+    def _build_tab(self, tab: int) -> QWidget:
+        store = self.store
+        if tab == TAB_NETWORK:
+            return self._build_network()
+        panel = (GroupsPanel, SkillsPanel, LeadsPanel, PathsPanel)[tab](store)
+        panel.changed.connect(self._reload.start)
+        if tab == TAB_SAID:
+            panel.show_contact_requested.connect(self.show_contact_requested)
+        elif tab == TAB_PATHS:
+            panel.open_chat_requested.connect(self.open_chat_requested)
+        return panel
+
+    def _build_network(self) -> QWidget:
+        self._network = QTreeView()
+        self._network.setObjectName("referralTree")
+        self._network.setAccessibleName(self.tr("Who introduced whom"))
+        self._network_model = ReferralTreeModel(self)
+        self._network.setModel(self._network_model)
+        self._network.setUniformRowHeights(True)
+        self._network.setAlternatingRowColors(True)
+        header_view = self._network.header()
+        header_view.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header_view.setStretchLastSection(False)
+        for col, width in ((1, 240), (2, 100), (3, 100)):
+            header_view.resizeSection(col, width)
+        self._network.doubleClicked.connect(self._open_network_contact)
+        network_tab = QWidget()
+        network_layout = QVBoxLayout(network_tab)
+        network_layout.setContentsMargins(0, 8, 0, 0)
+        self._network_hint = QLabel()
+        self._network_hint.setObjectName("networkHint")
+        theme.set_role(self._network_hint, "quiet")
+        network_layout.addWidget(self._network_hint)
+        network_layout.addWidget(self._network, 1)
+        return network_tab
+
+    def _tab_shown(self, tab: int) -> None:
+        self._panel(tab)
+
+    @property
+    def groups_panel(self) -> GroupsPanel:
+        return self._panel(TAB_SAID)
+
+    @property
+    def skills_panel(self) -> SkillsPanel:
+        return self._panel(TAB_SKILLS)
+
+    @property
+    def leads_panel(self) -> LeadsPanel:
+        return self._panel(TAB_LEADS)
+
+    @property
+    def paths_panel(self) -> PathsPanel:
+        return self._panel(TAB_PATHS)
+
+    @property
+    def network(self) -> QTreeView:
+        self._panel(TAB_NETWORK)
+        return self._network
+
+    @property
+    def network_model(self) -> ReferralTreeModel:
+        self._panel(TAB_NETWORK)
+        return self._network_model
+
+    @property
+    def network_hint(self) -> QLabel:
+        self._panel(TAB_NETWORK)
+        return self._network_hint
+
+    # --- data ----------------------------------------------------------------------------
     def refresh(self) -> None:
-        self.show_overview(insights_service.overview(self.store, self._now))
+        # The referral tree (a walk over every introduction) only once the Network tab is.
+        tree = TAB_NETWORK in self._built
+        self._tree_loaded = tree
+        self._show(insights_service.overview(self.store, self._now, tree=tree))
 
     def _changed_now(self) -> None:
         # Deferred: a panel's change often comes from inside an editor that is closing.
@@ -158,6 +221,10 @@ class InsightsPage(Page):
 
     def show_overview(self, data: InsightsOverview) -> None:
         """Fills every part from `data` (no store access but the open career path's view)."""
+        self._tree_loaded = True
+        self._show(data)
+
+    def _show(self, data: InsightsOverview) -> None:
         self._data = data
         said = sum(len(g.mentions) for gs in data.groups.values() for g in gs)
         people = len({m.contact_id for gs in data.groups.values() for g in gs
@@ -178,24 +245,41 @@ class InsightsPage(Page):
             fig.thanked_on_time, sent,
             self.tr("%1 of %2 sent in time").replace("%1", str(fig.thanked_on_time))
             .replace("%2", str(sent)) if sent else self.tr("none sent yet"))
-        self.groups_panel.set_groups(data.groups)
-        self.skills_panel.set_groups(data.groups.get(InsightKind.SKILL, ()))
-        self.leads_panel.set_leads(data.leads, {p.id: p.name for p in data.paths
-                                                if p.id is not None})
-        self.paths_panel.set_paths(data.paths)
-        self.network_model.set_roots(data.referral_roots)
+        for tab, count in ((TAB_SKILLS, len(data.groups.get(InsightKind.SKILL, ()))),
+                           (TAB_LEADS, len(data.leads)), (TAB_PATHS, len(data.paths))):
+            base = self.tabs.tabText(tab).split("  ·  ")[0]
+            self.tabs.setTabText(tab, f"{base}  ·  {count}" if count else base)
+        for tab in self._built:
+            self._fill(tab, data)
+        self._panel(self.tabs.currentIndex())  # the tab in view, built and filled
+
+    def _fill(self, tab: int, data: InsightsOverview) -> None:
+        panel = self._built[tab]
+        if tab == TAB_SAID:
+            panel.set_groups(data.groups)
+        elif tab == TAB_SKILLS:
+            panel.set_groups(data.groups.get(InsightKind.SKILL, ()))
+        elif tab == TAB_LEADS:
+            panel.set_leads(data.leads, {p.id: p.name for p in data.paths if p.id is not None})
+        elif tab == TAB_PATHS:
+            panel.set_paths(data.paths)
+        else:
+            self._fill_network(data)
+
+    def _fill_network(self, data: InsightsOverview) -> None:
+        if not self._tree_loaded:
+            data = self._data = replace(
+                data, referral_roots=tuple(insights_service.referral_tree(self.store)))
+            self._tree_loaded = True
+        self._network_model.set_roots(data.referral_roots)
         linked = sum(root.size for root in data.referral_roots)
-        self.network_hint.setText(
+        self._network_hint.setText(
             self.tr("%1 people linked by introductions. Double-click a person to open them.")
             .replace("%1", f"{linked:,}") if linked else
             self.tr("No introductions yet. When someone refers you to a contact, "
                     "the chain shows here."))
         if len(data.referral_roots) <= 20:
-            self.network.expandAll()
-        for tab, count in ((TAB_SKILLS, len(data.groups.get(InsightKind.SKILL, ()))),
-                           (TAB_LEADS, len(data.leads)), (TAB_PATHS, len(data.paths))):
-            base = self.tabs.tabText(tab).split("  ·  ")[0]
-            self.tabs.setTabText(tab, f"{base}  ·  {count}" if count else base)
+            self._network.expandAll()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
@@ -203,6 +287,6 @@ class InsightsPage(Page):
         super().changeEvent(event)
 
     def _open_network_contact(self, index) -> None:
-        node = self.network_model.node(index)
+        node = self._network_model.node(index)
         if node is not None:
             self.show_contact_requested.emit(node.contact_id)
