@@ -36,11 +36,11 @@ from PySide6.QtWidgets import (
 )
 
 import desktop
-from desktop.services import open_store
 from desktop.services import today as today_service
 from desktop.ui import dialogs, settings, theme, window_extras
 from desktop.ui.navigation import Navigation
 from desktop.ui.pages import PAGES, START_PAGE, Page, spec
+from desktop.ui.store_switching import StoreSwitching
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +60,7 @@ FEATURES: dict[str, str | None] = {
 SEARCH_DELAY_MS = 200
 
 
-class MainWindow(QMainWindow):
+class MainWindow(StoreSwitching, QMainWindow):
     search_requested = Signal(str)
     store_changed = Signal(object)
 
@@ -334,76 +334,6 @@ class MainWindow(QMainWindow):
                                    paths.data_dir(), log_file, settings().fileName()), start=1):
             text = text.replace(f"%{n}", str(value))
         dialogs.info(self, text, self.tr("About Coffee Chats"))
-
-    # --- the database file ------------------------------------------------------------------
-    def choose_database(self) -> None:
-        path = dialogs.open_file(
-            self, self.tr("Open database"),
-            self.tr("Coffee Chats databases (*.sqlite *.db);;All files (*)"),
-            self.store.path.parent)
-        if path is not None:
-            self.open_database(path)
-
-    def open_database(self, path) -> bool:
-        """Switches to the database at `path`; on refusal says why and keeps the current one."""
-        from desktop.errors import UserError
-
-        self.close_store_windows()
-        try:
-            store = open_store(path)
-        except UserError as exc:
-            dialogs.error(self, str(exc), self.tr("Cannot open this database"))
-            return False
-        self.set_store(store)
-        return True
-
-    def set_store(self, store) -> None:
-        """Closes the current store and shows `store`; every page is rebuilt when next shown."""
-        key = self.current_key()
-        self._drop_pages()
-        old, self.store = self.store, store
-        if old is not store:
-            old.close()
-        self._show_store(key)
-
-    def with_store_closed(self, work: Callable):
-        """Closes the database, runs `work(path)`, then opens the same path again.
-
-        For restoring a backup: the file may only be replaced while no connection is open.
-        The database is reopened whatever `work` did, and `work`'s result returned.
-        """
-        key = self.current_key()
-        path = self.store.path
-        self.close_store_windows()
-        self._drop_pages()
-        self.store.close()
-        try:
-            return work(path)
-        finally:
-            self.store = open_store(path)
-            self._show_store(key)
-
-    def close_store_windows(self) -> None:
-        """Closes the windows working on the current database (the interview wizard writes
-        what is pending as it closes) before another file is opened: models are bound to
-        the file opened last, so a late write would land in the wrong database."""
-        for child in self.findChildren(QWidget):
-            if child.isWindow() and child.isVisible() and child is not self:
-                child.close()
-
-    def _drop_pages(self) -> None:
-        for page in self._pages.values():
-            self.stack.removeWidget(page)
-            page.hide()
-            page.deleteLater()
-        self._pages.clear()
-        self._stale.clear()
-
-    def _show_store(self, key: str) -> None:
-        self.show_store_path()
-        self.show_page(key)
-        self.refresh_badges()
-        self.store_changed.emit(self.store)
 
     def show_store_path(self) -> None:
         if self.demo_path is not None and self.store.path == self.demo_path:
