@@ -204,15 +204,18 @@ def referral_tree(store: Store) -> list[ReferralNode]:
                    (SELECT count(*) FROM chat ch WHERE ch.contact_id = c.id
                      AND ch.status IN ({_HELD}))
               FROM contact c LEFT JOIN company co ON co.id = c.company_id
-             WHERE c.referred_by_id IS NOT NULL
-                OR c.id IN (SELECT referred_by_id FROM contact WHERE referred_by_id IS NOT NULL)"""
-    ).fetchall()
+             WHERE c.id IN (SELECT id FROM contact WHERE referred_by_id IS NOT NULL UNION
+                            SELECT referred_by_id FROM contact WHERE referred_by_id IS NOT NULL)"""
+    ).fetchall()  # the UNION reads the referred-by index twice; an OR scanned every contact
     info = {cid: (name or company, company, held) for cid, name, company, _ref, held in rows}
     parent = {cid: ref for cid, _n, _c, ref, _h in rows if ref in info}
-    children: dict[int, list[int]] = {}
-    for cid, ref in parent.items():
-        children.setdefault(ref, []).append(cid)
     order = sorted(info, key=lambda c: info[c][0])
+    # Filled in name order, so every list of children is sorted once here, not per node.
+    children: dict[int, list[int]] = {}
+    for cid in order:
+        ref = parent.get(cid)
+        if ref is not None:
+            children.setdefault(ref, []).append(cid)
     roots = [cid for cid in order if cid not in parent]
     # Contacts on a loop have a parent but no root above them: each loop starts a tree.
     reached = set(_walk(roots, children))
@@ -251,8 +254,7 @@ def _build(roots: list[int], children: dict[int, list[int]],
             continue
         placed.add(cid)
         order.append(cid)
-        kids = [k for k in sorted(children.get(cid, ()), key=lambda k: info[k][0])
-                if k not in placed]
+        kids = [k for k in children.get(cid, ()) if k not in placed]  # already by name
         kids_of[cid] = kids
         stack.extend(reversed(kids))
     nodes: dict[int, ReferralNode] = {}
