@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListWidget,
+    QTableView,
     QTabWidget,
     QTreeView,
     QVBoxLayout,
@@ -73,7 +75,6 @@ class InsightsPage(Page):
         self._data: InsightsOverview | None = None
         self._reload = QTimer(self, singleShot=True, interval=0)
         self._reload.timeout.connect(self._changed_now)
-        self.setStyleSheet(_local_style(theme.current()))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 22, 32, 20)
         layout.setSpacing(10)
@@ -133,9 +134,18 @@ class InsightsPage(Page):
         if panel is None:
             panel = self._built[tab] = self._build_tab(tab)
             self._holders[tab].layout().addWidget(panel)
+            self._style_lists(panel)
             if self._data is not None:
                 self._fill(tab, self._data)
         return panel
+
+    @staticmethod
+    def _style_lists(panel: QWidget) -> None:
+        # On the lists and tables themselves, not on the page: a page-wide sheet made every
+        # label, chart and tab restyle through it, a fifth of the page's build time.
+        style = _local_style(theme.current())
+        for view in panel.findChildren(QListWidget) + panel.findChildren(QTableView):
+            view.setStyleSheet(style)
 
     def _build_tab(self, tab: int) -> QWidget:
         store = self.store
@@ -283,7 +293,8 @@ class InsightsPage(Page):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
-            self.setStyleSheet(_local_style(theme.current()))
+            for panel in self._built.values():
+                self._style_lists(panel)
         super().changeEvent(event)
 
     def _open_network_contact(self, index) -> None:
