@@ -64,6 +64,12 @@ def _bold() -> QFont:
     return font
 
 
+_GROUP_ROLES = frozenset({
+    RECORD_ROLE, Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.FontRole,
+    Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole,
+    Qt.ItemDataRole.ToolTipRole})
+
+
 class GroupTreeModel(_Header, QAbstractItemModel):
     CONTEXT = "GroupTreeModel"
     COLUMNS = (QT_TRANSLATE_NOOP("GroupTreeModel", "What people said"),
@@ -75,12 +81,23 @@ class GroupTreeModel(_Header, QAbstractItemModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._groups: list[InsightGroup] = []
+        self._top_text: dict[int, tuple[str, str, str, str]] = {}
         self._bold = _bold()
 
     def set_groups(self, groups) -> None:
         self.beginResetModel()
         self._groups = list(groups)
+        self._top_text: dict[int, tuple[str, str, str, str]] = {}
         self.endResetModel()
+
+    def _top(self, row: int, group: InsightGroup) -> tuple[str, str, str, str]:
+        # A top row's texts, made once: a paint asks for each cell several times.
+        texts = self._top_text.get(row)
+        if texts is None:
+            kind = QCoreApplication.translate("InsightKind", group.kind.label)
+            texts = self._top_text[row] = (group.title, str(group.people),
+                                           who_text(group.names), kind)
+        return texts
 
     def group(self, index: Index) -> InsightGroup | None:
         """The group of a top row, or the group a mention row belongs to."""
@@ -115,8 +132,8 @@ class GroupTreeModel(_Header, QAbstractItemModel):
         return self._header(section, orientation, role)
 
     def data(self, index: Index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
+        if role not in _GROUP_ROLES or not index.isValid():
+            return None  # most roles a view asks for, answered without a lookup
         group = self.group(index)
         if group is None:
             return None
@@ -126,8 +143,7 @@ class GroupTreeModel(_Header, QAbstractItemModel):
             return group if top else group.mentions[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             if top:
-                kind = QCoreApplication.translate("InsightKind", group.kind.label)
-                return (group.title, str(group.people), who_text(group.names), kind)[col]
+                return self._top(index.row(), group)[col]
             mention = group.mentions[index.row()]
             return (" ".join(mention.text.split()), "", mention.contact_name, "")[col]
         if role == Qt.ItemDataRole.FontRole and top and col == self.COL_TEXT:
