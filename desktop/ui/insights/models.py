@@ -64,10 +64,9 @@ def _bold() -> QFont:
     return font
 
 
-_GROUP_ROLES = frozenset({
-    RECORD_ROLE, Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.FontRole,
-    Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole,
-    Qt.ItemDataRole.ToolTipRole})
+_R = Qt.ItemDataRole
+_GROUP_ROLES = frozenset({RECORD_ROLE, _R.DisplayRole, _R.FontRole, _R.ForegroundRole,
+                          _R.TextAlignmentRole, _R.ToolTipRole})
 
 
 class GroupTreeModel(_Header, QAbstractItemModel):
@@ -87,17 +86,14 @@ class GroupTreeModel(_Header, QAbstractItemModel):
     def set_groups(self, groups) -> None:
         self.beginResetModel()
         self._groups = list(groups)
-        self._top_text: dict[int, tuple[str, str, str, str]] = {}
+        self._top_text = {}
         self.endResetModel()
 
-    def _top(self, row: int, group: InsightGroup) -> tuple[str, str, str, str]:
-        # A top row's texts, made once: a paint asks for each cell several times.
-        texts = self._top_text.get(row)
-        if texts is None:
-            kind = QCoreApplication.translate("InsightKind", group.kind.label)
-            texts = self._top_text[row] = (group.title, str(group.people),
-                                           who_text(group.names), kind)
-        return texts
+    def _top(self, row: int, g: InsightGroup) -> tuple[str, str, str, str]:
+        if row not in self._top_text:  # made once: a paint asks for each cell many times
+            self._top_text[row] = (g.title, str(g.people), who_text(g.names),
+                                   QCoreApplication.translate("InsightKind", g.kind.label))
+        return self._top_text[row]
 
     def group(self, index: Index) -> InsightGroup | None:
         """The group of a top row, or the group a mention row belongs to."""
