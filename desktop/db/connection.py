@@ -190,9 +190,9 @@ def _check_uri(path: Path) -> str:
     return path.resolve().as_uri() + "?mode=ro" + quiet
 
 
-def _identity(path: Path) -> tuple:
+def _identity(path: Path) -> tuple[tuple[int, int, int, int] | None, ...]:
     """What says the file (and its WAL) is the one checked: device, inode, size, mtime."""
-    found = []
+    found: list[tuple[int, int, int, int] | None] = []
     for name in (path, path.with_name(path.name + "-wal")):
         try:
             info = os.stat(name)
