@@ -25,7 +25,7 @@ def _add_db(parser: argparse.ArgumentParser, *, top: bool) -> None:
     parser.add_argument(
         "--db", metavar="PATH", type=Path,
         default=None if top else argparse.SUPPRESS,
-        help="the database file (default: %s)" % paths.default_database(),
+        help=f"the database file (default: {paths.default_database()})",
     )
 
 
@@ -66,7 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, required=True)
     _add_db(p, top=False)
 
-    p = sub.add_parser("restore", help="replace the database with a backup (the current one is kept aside)")
+    p = sub.add_parser(
+        "restore", help="replace the database with a backup (the current one is kept aside)")
     p.add_argument("file", type=Path)
     _add_db(p, top=False)
 
