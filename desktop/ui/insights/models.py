@@ -39,10 +39,11 @@ def _tr(context: str, text: str) -> str:
 
 
 class _Header:
+    # Mixed in before the Qt model class, so this headerData is the one Qt calls.
     CONTEXT = ""
     COLUMNS: tuple[str, ...] = ()
 
-    def _header(self, section, orientation, role):
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
                 and 0 <= section < len(self.COLUMNS)):
             return _tr(self.CONTEXT, self.COLUMNS[section])
@@ -124,9 +125,6 @@ class GroupTreeModel(_Header, QAbstractItemModel):
     def columnCount(self, parent: Index = _ROOT) -> int:
         return len(self.COLUMNS)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        return self._header(section, orientation, role)
-
     def data(self, index: Index, role=Qt.ItemDataRole.DisplayRole):
         if role not in _GROUP_ROLES or not index.isValid():
             return None  # most roles a view asks for, answered without a lookup
@@ -183,9 +181,6 @@ class SkillsModel(_Header, QAbstractTableModel):
 
     def columnCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        return self._header(section, orientation, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
@@ -268,9 +263,6 @@ class LeadsModel(_Header, QAbstractTableModel):
 
     def columnCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        return self._header(section, orientation, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
@@ -385,9 +377,6 @@ class ReferralTreeModel(_Header, QAbstractItemModel):
 
     def columnCount(self, parent: Index = _ROOT) -> int:
         return len(self.COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        return self._header(section, orientation, role)
 
     def data(self, index: Index, role=Qt.ItemDataRole.DisplayRole):
         node = self.node(index)
