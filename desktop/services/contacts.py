@@ -14,31 +14,24 @@ from desktop.domain.enums import Source
 from desktop.domain.rules import email_key, fold, linkedin_key, next_keep_in_touch
 from desktop.errors import NotFound, UserError
 from desktop.services import convert
+from desktop.services.keep_in_touch_sql import CADENCE, LAST_CONTACT_CTE, default_cadence
 
 SEP = "\x1f"
 # A web address as people paste it: optional http(s)://, a host with a dot, no spaces.
 _URL_SHAPE = re.compile(r"^(https?://)?[^\s/@:]+\.[^\s/@:]+(:\d+)?(/\S*)?$", re.IGNORECASE)
-HELD_STATUSES = ("held", "wrapped_up", "thanked")
 
 # One row per contact with everything the table shows; the last contact is the latest
 # held chat, done follow-up or logged interaction (DESIGN.md: derived, never stored).
 _ROWS_SQL = f"""
-WITH last AS (
-    SELECT contact_id, max(d) AS d FROM (
-        SELECT contact_id, coalesce(ended_at, scheduled_at) AS d FROM chat
-         WHERE status IN {HELD_STATUSES!r}
-        UNION ALL SELECT contact_id, done_at FROM follow_up WHERE done_at IS NOT NULL
-        UNION ALL SELECT contact_id, at FROM interaction
-    ) GROUP BY contact_id
-), tags AS (
+WITH {LAST_CONTACT_CTE}, tags AS (
     SELECT ct.contact_id, group_concat(t.name, char(31)) AS names,
-           min(t.cadence_days) AS cadence
+           min(CASE WHEN t.cadence_days > 0 THEN t.cadence_days END) AS cadence
       FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id GROUP BY ct.contact_id
 ), mails AS (
     SELECT contact_id, group_concat(value, char(31)) AS v FROM contact_email GROUP BY contact_id
 )
 SELECT c.id, c.first_name, c.last_name, coalesce(co.name, ''), c.role, c.source,
-       coalesce(c.cadence_days, tags.cadence), c.archived, tags.names, mails.v, last.d
+       {CADENCE.format(tag_days='tags.cadence')}, c.archived, tags.names, mails.v, last.d
   FROM contact c
   LEFT JOIN company co ON co.id = c.company_id
   LEFT JOIN last ON last.contact_id = c.id
@@ -53,7 +46,7 @@ def _date_of(text: str | None) -> date | None:
     return date.fromisoformat(str(text)[:10])
 
 
-def _to_rows(cursor) -> list[r.ContactRow]:
+def _to_rows(cursor, default_days: int | None) -> list[r.ContactRow]:
     sources: dict[str, Source] = {}  # Source.parse per row was a third of the load time
     rows = []
     for (cid, first, last_name, company, role, source, cadence, archived, tags, mails,
@@ -70,7 +63,7 @@ def _to_rows(cursor) -> list[r.ContactRow]:
                 role=role,
                 source=kind,
                 last_contact=last_contact,
-                next_keep_in_touch=next_keep_in_touch(last_contact, cadence),
+                next_keep_in_touch=next_keep_in_touch(last_contact, cadence or default_days),
                 tags=tuple(sorted(tags.split(SEP), key=str.casefold)) if tags else (),
                 emails=tuple(mails.split(SEP)) if mails else (),
                 archived=bool(archived),
@@ -82,7 +75,7 @@ def _to_rows(cursor) -> list[r.ContactRow]:
 def list_rows(store: Store, *, include_archived: bool = False) -> list[r.ContactRow]:
     """Every contact as a table row, ordered by name. Fast enough for 50,000 contacts."""
     sql = _ROWS_SQL + ("" if include_archived else " WHERE c.archived = 0")
-    rows = _to_rows(store.db.execute_sql(sql))
+    rows = _to_rows(store.db.execute_sql(sql), default_cadence(store))
     # fold() decomposes accents; plain ASCII names (most) only need lower case: same key.
     rows.sort(key=lambda row: " ".join(row.name.lower().split()) if row.name.isascii()
               else fold(row.name))
@@ -97,7 +90,7 @@ def rows_for(store: Store, contact_ids: list[int]) -> list[r.ContactRow]:
     # One query whatever the count: the ids travel as one JSON parameter (the CTEs above
     # scan their tables once per query, so 500-id chunks cost 0.15 s each at 50k).
     sql = _ROWS_SQL + " WHERE c.id IN (SELECT value FROM json_each(?))"
-    return _to_rows(store.db.execute_sql(sql, (json.dumps(ids),)))
+    return _to_rows(store.db.execute_sql(sql, (json.dumps(ids),)), default_cadence(store))
 
 
 def get(store: Store, contact_id: int) -> r.Contact:

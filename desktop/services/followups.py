@@ -12,12 +12,12 @@ from desktop.db import Store
 from desktop.db import models as m
 from desktop.domain.enums import FollowUpKind
 from desktop.domain.keep_in_touch import (
-    HELD_STATUSES,
     REFERRAL_UPDATE_DAYS,
     Snooze,
     snoozed_until,
 )
 from desktop.errors import NotFound
+from desktop.services.keep_in_touch_sql import HELD_AT, HELD_IN
 
 if TYPE_CHECKING:
     from desktop.domain import records as r
@@ -108,14 +108,13 @@ def ensure_referral_follow_ups(store: Store, now: datetime | None = None) -> int
     """
     stamp = _now(now)
     since = _stamp(stamp - timedelta(days=REFERRAL_UPDATE_WINDOW_DAYS))
-    held = ", ".join(f"'{s}'" for s in HELD_STATUSES)
     rows = store.db.execute_sql(
         f"""
-        SELECT ch.id, c.referred_by_id, coalesce(ch.ended_at, ch.started_at, ch.scheduled_at),
+        SELECT ch.id, c.referred_by_id, {HELD_AT},
                trim(c.first_name || ' ' || c.last_name)
           FROM chat ch JOIN contact c ON c.id = ch.contact_id
           JOIN contact ref ON ref.id = c.referred_by_id
-         WHERE ch.status IN ({held}) AND ref.archived = 0
+         WHERE ch.status IN ({HELD_IN}) AND ref.archived = 0
            AND coalesce(ch.ended_at, ch.started_at, ch.scheduled_at, ch.updated_at) >= ?
            AND NOT EXISTS (SELECT 1 FROM follow_up f WHERE f.chat_id = ch.id
                            AND f.contact_id = c.referred_by_id AND f.kind = 'update')

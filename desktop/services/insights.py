@@ -26,14 +26,13 @@ from desktop.domain.insights import (
     normalise,
     resolve,
 )
-from desktop.domain.keep_in_touch import HELD_STATUSES
 from desktop.errors import NotFound, UserError
 from desktop.services import career_paths
+from desktop.services.keep_in_touch_sql import HELD_IN
 
 MONTHS = 12
 # Stored value -> kind, looked up once per insight (LabelledEnum.parse is too slow for that).
 _KINDS = {kind.value: kind for kind in InsightKind}
-_HELD = ", ".join(f"'{s}'" for s in HELD_STATUSES)
 
 
 def _now() -> datetime:
@@ -202,7 +201,7 @@ def referral_tree(store: Store) -> list[ReferralNode]:
         f"""SELECT c.id, trim(c.first_name || ' ' || c.last_name), coalesce(co.name, ''),
                    c.referred_by_id,
                    (SELECT count(*) FROM chat ch WHERE ch.contact_id = c.id
-                     AND ch.status IN ({_HELD}))
+                     AND ch.status IN ({HELD_IN}))
               FROM contact c LEFT JOIN company co ON co.id = c.company_id
              WHERE c.id IN (SELECT id FROM contact WHERE referred_by_id IS NOT NULL UNION
                             SELECT referred_by_id FROM contact WHERE referred_by_id IS NOT NULL)"""
@@ -285,16 +284,16 @@ def figures(store: Store, now: datetime | None = None, months: int = MONTHS) -> 
     starts = _month_starts(now.date(), months)
     per_month = dict(store.db.execute_sql(
         f"""SELECT substr(coalesce(ended_at, started_at, scheduled_at), 1, 7), count(*)
-              FROM chat WHERE status IN ({_HELD})
+              FROM chat WHERE status IN ({HELD_IN})
                AND coalesce(ended_at, started_at, scheduled_at) >= ?
              GROUP BY 1""",
         (starts[0].isoformat(),),
     ))
     requested, held, thanked, referral = store.db.execute_sql(
         f"""SELECT count(*) FILTER (WHERE status != 'idea'),
-                   count(*) FILTER (WHERE status IN ({_HELD})),
+                   count(*) FILTER (WHERE status IN ({HELD_IN})),
                    count(*) FILTER (WHERE thank_you_sent_at IS NOT NULL OR status = 'thanked'),
-                   count(*) FILTER (WHERE status IN ({_HELD}) AND EXISTS (
+                   count(*) FILTER (WHERE status IN ({HELD_IN}) AND EXISTS (
                        SELECT 1 FROM contact r WHERE r.referred_by_id = chat.contact_id))
               FROM chat"""
     ).fetchone()

@@ -11,7 +11,7 @@ Other code reads one value with a getter, each falling back to the built-in defa
     thank_you_hours(store)  how long after a chat its thank-you is due
     cadence_days(store)     the default keep-in-touch cadence in days, None for none
 
-The cadence key is the one Today already reads (`today.DEFAULT_CADENCE_SETTING`).
+The cadence key is the one Today already reads (`keep_in_touch_sql.DEFAULT_CADENCE_SETTING`).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from desktop.db import models as m
 from desktop.domain import rules
 from desktop.domain.records import Preferences
 from desktop.errors import UserError
-from desktop.services.today import DEFAULT_CADENCE_SETTING
+from desktop.services.keep_in_touch_sql import DEFAULT_CADENCE_SETTING
 
 log = logging.getLogger(__name__)
 

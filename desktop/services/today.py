@@ -35,6 +35,12 @@ from desktop.domain.keep_in_touch import (
     update_message,
 )
 from desktop.services import followups
+from desktop.services.keep_in_touch_sql import (
+    CADENCE,
+    HELD_IN,
+    LAST_CONTACT_CTE,
+    default_cadence,
+)
 
 if TYPE_CHECKING:
     from desktop.domain import records as r
@@ -43,13 +49,9 @@ if TYPE_CHECKING:
 # Start-up imports this module for the first page: what only a row's action or an export
 # needs (records, drafts, the chat and contact services) is imported when that runs.
 
-DEFAULT_CADENCE_SETTING = "default_cadence_days"
 KEEP_IN_TOUCH_LIMIT = 50
 _FOLLOW_UP_KINDS = {kind.value: kind for kind in FollowUpKind}
 SUGGESTIONS = 3
-_HELD = ", ".join(f"'{s}'" for s in HELD_STATUSES)
-# The date a held chat counts from, as SQL.
-_HELD_AT = "coalesce(ch.ended_at, ch.started_at, ch.scheduled_at)"
 # Name, company and first e-mail of contact `c` (company `co` joined by the caller).
 _WHO = """trim(c.first_name || ' ' || c.last_name), coalesce(co.name, ''), c.role,
   coalesce((SELECT e.value FROM contact_email e WHERE e.contact_id = c.id
@@ -78,22 +80,11 @@ def thank_you_due_at(chat: r.Chat) -> datetime | None:
                                 chat.minutes)
 
 
-def default_cadence(store: Store) -> int | None:
-    """The app-wide keep-in-touch cadence in days from the preferences; None when unset."""
-    row = store.db.execute_sql(
-        "SELECT value FROM setting WHERE key = ?", (DEFAULT_CADENCE_SETTING,)).fetchone()
-    try:
-        value = int(row[0]) if row else 0
-    except (TypeError, ValueError):
-        value = 0
-    return value if value > 0 else None
-
-
 def summary(store: Store, now: datetime | None = None) -> TodaySummary:
     """People, chats held, scheduled, awaiting a reply; `overdue` is filled in by `build`."""
     people, held, scheduled, requested = store.db.execute_sql(
         f"""SELECT (SELECT count(*) FROM contact WHERE archived = 0),
-                   (SELECT count(*) FROM chat WHERE status IN ({_HELD})),
+                   (SELECT count(*) FROM chat WHERE status IN ({HELD_IN})),
                    (SELECT count(*) FROM chat WHERE status = 'scheduled'),
                    (SELECT count(*) FROM chat WHERE status = 'requested')"""
     ).fetchone()
@@ -185,20 +176,14 @@ def follow_ups_due(store: Store, now: datetime | None = None,
 # those already in motion (a chat on the way or a follow-up open). The names and e-mails
 # are looked up for the 50 rows shown only, after the sort.
 _KEEP_IN_TOUCH_SQL = f"""
-WITH last AS (
-    SELECT contact_id, max(d) AS d FROM (
-        SELECT ch.contact_id, {_HELD_AT} AS d FROM chat ch WHERE ch.status IN ({_HELD})
-        UNION ALL SELECT contact_id, done_at FROM follow_up WHERE done_at IS NOT NULL
-        UNION ALL SELECT contact_id, at FROM interaction
-    ) WHERE d IS NOT NULL GROUP BY contact_id
-), tag_cadence AS (
+WITH {LAST_CONTACT_CTE}, tag_cadence AS (
     SELECT ct.contact_id, min(t.cadence_days) AS days
       FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id
      WHERE t.cadence_days > 0 GROUP BY ct.contact_id
 ), due AS MATERIALIZED (
     SELECT x.id, x.last_d, x.next_d FROM (
         SELECT c.id, last.d AS last_d,
-               date(last.d, '+' || coalesce(nullif(c.cadence_days, 0), tag_cadence.days, ?)
+               date(last.d, '+' || coalesce({CADENCE.format(tag_days='tag_cadence.days')}, ?)
                     || ' days') AS next_d
           FROM last JOIN contact c ON c.id = last.contact_id
           LEFT JOIN tag_cadence ON tag_cadence.contact_id = c.id

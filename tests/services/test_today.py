@@ -10,7 +10,7 @@ from desktop.db import models as m
 from desktop.domain import records as r
 from desktop.domain.enums import ChatStatus, FollowUpKind, InteractionKind
 from desktop.domain.keep_in_touch import Snooze, TodoKind
-from desktop.services import chats, contacts, followups, interactions, today
+from desktop.services import chats, contacts, followups, interactions, keep_in_touch_sql, today
 
 NOW = datetime(2025, 3, 12, 10, 0)
 
@@ -156,9 +156,11 @@ def test_the_app_default_cadence_applies_when_nothing_else_does(store):
     ann = person(store, "Ann")
     interactions.log(store, ann.id, InteractionKind.MET, at=datetime(2025, 2, 1))
     assert today.build(store, NOW).keep_in_touch == ()
-    m.Setting.create(key=today.DEFAULT_CADENCE_SETTING, value="30")
+    m.Setting.create(key=keep_in_touch_sql.DEFAULT_CADENCE_SETTING, value="30")
     assert today.default_cadence(store) == 30
     assert [k.contact_id for k in today.build(store, NOW).keep_in_touch] == [ann.id]
+    # The contacts table derives the same next keep-in-touch from the same rule.
+    assert contacts.rows_for(store, [ann.id])[0].next_keep_in_touch == date(2025, 3, 3)
 
 
 def test_snoozing_a_keep_in_touch_and_an_interaction_lifts_the_snooze(store):
