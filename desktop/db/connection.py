@@ -10,17 +10,15 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import sys
 import threading
 import time
+import weakref
 from contextlib import closing
 from datetime import datetime
 from pathlib import Path
 
-import peewee
-from peewee import SqliteDatabase
-
 from desktop.db.migrations import APPLICATION_ID, SCHEMA_VERSION, run_migrations
-from desktop.db.models import ALL_MODELS
 from desktop.errors import DatabaseDamaged, DatabaseRefused, DiskFull, StorageFailed
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -47,7 +45,10 @@ def storage_error(exc: BaseException | None) -> StorageFailed | None:
     people can act on: disk full, read-only file, database locked, disk I/O error."""
     if exc is None or isinstance(exc, StorageFailed):
         return exc
-    if not isinstance(exc, (sqlite3.OperationalError, peewee.OperationalError)):
+    # peewee is imported when the store first needs it (Store.db): not on the start-up path.
+    peewee = sys.modules.get("peewee")
+    wrapped = (peewee.OperationalError,) if peewee is not None else ()
+    if not isinstance(exc, (sqlite3.OperationalError, *wrapped)):
         return None
     # peewee wraps the sqlite3 error: it is its first argument.
     original = exc if isinstance(exc, sqlite3.Error) else next(
@@ -83,76 +84,89 @@ def _translated_chain(exc: BaseException | None) -> StorageFailed | None:
     return None
 
 
-class _Atomic:
-    """peewee's atomic block whose storage failures surface as StorageFailed, including
-    those raised by raw sqlite3 cursors inside it (bulk imports) and by its COMMIT."""
-
-    def __init__(self, inner):
-        self._inner = inner
-
-    def __enter__(self):
-        return self._inner.__enter__()
-
-    def __exit__(self, exc_type, exc, tb):
-        try:
-            handled = self._inner.__exit__(exc_type, exc, tb)
-        except Exception as failure:  # the COMMIT, or the ROLLBACK after a failure
-            translated = storage_error(exc) or _translated_chain(failure)
-            if translated is None or translated is failure:
-                raise
-            raise translated from (exc or failure)
-        translated = storage_error(exc)
-        if translated is not None and translated is not exc and not handled:
-            raise translated from exc
-        return handled
-
-
-class _Database(SqliteDatabase):
-    """SqliteDatabase whose failed writes that people can act on raise StorageFailed (a
-    UserError: a calm message, not a crash report); the transaction is rolled back."""
-
-    def execute_sql(self, sql, params=None):
-        try:
-            return super().execute_sql(sql, params)
-        except peewee.OperationalError as exc:
-            translated = storage_error(exc)
-            if translated is None:
-                raise
-            raise translated from exc
-
-    def commit(self):
-        try:
-            return super().commit()
-        except peewee.OperationalError as exc:
-            translated = storage_error(exc)
-            if translated is None:
-                raise
-            raise translated from exc
-
-    def atomic(self, *args, **kwargs):
-        return _Atomic(super().atomic(*args, **kwargs))
-
-
 class Store:
-    """An open database: the peewee handle and where it lives. Services take one of these."""
+    """An open database: where it lives and its connection. Services take one of these.
 
-    def __init__(self, db: SqliteDatabase, path: Path, migrated_from: int | None = None):
-        self.db = db
+    `sql(...)` runs a statement on the connection as it is: what start-up reads (Today)
+    needs nothing more. `db` is the peewee database, made on first use; from then on both
+    go through it.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, migrated_from: int | None = None):
         self.path = path
         self.migrated_from = migrated_from
+        self._conn: sqlite3.Connection | None = conn
+        self._db = None
+        self._made = threading.Lock()
+        self._owner = threading.get_ident()  # the thread that may use `_conn` as it is
+        global _latest
+        if "desktop.db.models" in sys.modules:
+            self.db  # noqa: B018  the models are in use: bind them now, as every store does
+        else:  # they are bound when first imported (models.py ends with bind_latest_store)
+            _latest = weakref.ref(self)
+
+    @property
+    def db(self):
+        """The peewee database (models bound), adopting the open connection."""
+        db = self._db
+        if db is None:
+            global _latest
+            if _latest is not None and _latest() is self:
+                _latest = None  # binding now: the models' first import must not do it again
+            from desktop.db import peewee_db
+
+            with self._made:
+                if self._db is None:
+                    conn, self._conn = self._conn, None
+                    self._db = peewee_db.bind(str(self.path), conn)
+                db = self._db
+        return db
+
+    def sql(self, statement: str, params=()) -> sqlite3.Cursor:
+        """Runs one statement; a failed write people can act on raises StorageFailed."""
+        if self._db is not None or self._conn is None or threading.get_ident() != self._owner:
+            return self.db.execute_sql(statement, params)
+        try:
+            return self._conn.execute(statement, params)
+        except sqlite3.OperationalError as exc:
+            translated = storage_error(exc)
+            if translated is None:
+                raise
+            raise translated from exc
 
     def atomic(self):
         return self.db.atomic()
 
     def close(self) -> None:
-        if not self.db.is_closed():
-            self.db.close()
+        if self._db is not None:
+            if not self._db.is_closed():
+                self._db.close()
+            # Made while another thread asked first, and never taken: close it too.
+            unused, self._db._adopt = self._db._adopt, None
+            if unused is not None:
+                unused.close()
+        elif self._conn is not None:
+            self._conn.close()
+            self._conn = None
 
     def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+_latest: weakref.ref[Store] | None = None
+
+
+def bind_latest_store() -> None:
+    """Binds the models to the store opened last, when none was bound yet: the models
+    module calls this when it is first imported (after start-up, usually)."""
+    global _latest
+    store = _latest() if _latest is not None else None
+    _latest = None
+    if store is not None:
+        store.db  # noqa: B018  makes the peewee database, which binds the models
 
 
 def _create_empty(path: Path) -> None:
@@ -381,7 +395,18 @@ def open_database(path: str | os.PathLike[str], *, migrate: bool = True) -> Stor
                 "please report this with the log file."
             ) from exc
         migrated_from = version
-    db = _Database(str(path), pragmas=PRAGMAS, check_same_thread=False)
-    db.bind(ALL_MODELS, bind_refs=False, bind_backrefs=False)
-    db.connect()
-    return Store(db, path, migrated_from)
+    return Store(_connect(path), path, migrated_from)
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    """A connection as peewee makes them (autocommit: peewee begins its own transactions),
+    with the store's pragmas set."""
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                           check_same_thread=False)
+    try:
+        for pragma, value in PRAGMAS.items():
+            conn.execute(f"PRAGMA {pragma} = {value}")
+    except BaseException:
+        conn.close()
+        raise
+    return conn

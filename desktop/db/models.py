@@ -254,3 +254,9 @@ class KeepInTouchSnooze(BaseModel):
 
 
 ALL_MODELS += [CareerPath, ChatCareerPath, JobLead, InsightGroup, KeepInTouchSnooze]
+
+# A store opened before this module was imported (start-up reads Today with plain SQL) is
+# bound now, so services may use the models as soon as they import them.
+from desktop.db.connection import bind_latest_store  # noqa: E402
+
+bind_latest_store()

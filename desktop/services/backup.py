@@ -184,12 +184,12 @@ def _stage(backup_file: Path, staging: Path) -> None:
                          message)
         raise DatabaseRefused(message) from None
     try:
-        tables = store.db.execute_sql(
+        tables = store.sql(
             "SELECT count(*) FROM sqlite_master WHERE name = 'contact'").fetchone()[0]
         if not tables:
             raise UserError(f"{backup_file} holds no Coffee Chats data. Nothing was changed.")
         # The staged file must stand alone before it becomes the database.
-        store.db.execute_sql("PRAGMA journal_mode = DELETE")
+        store.sql("PRAGMA journal_mode = DELETE")
     finally:
         store.close()
 

@@ -26,7 +26,7 @@ def _dt(value) -> datetime | None:
 
 def list_paths(store: Store) -> list[CareerPath]:
     """The paths in the user's order, each with how many chats are linked to it."""
-    rows = store.db.execute_sql(
+    rows = store.sql(
         """SELECT p.id, p.name, p.note, p.position,
                   (SELECT count(*) FROM chat_career_path l WHERE l.career_path_id = p.id)
              FROM career_path p WHERE p.archived = 0 ORDER BY p.position, p.id"""
@@ -56,7 +56,7 @@ def _clean_name(name: str, path_id: int | None = None) -> str:
 def create(store: Store, name: str, note: str = "") -> CareerPath:
     with store.atomic():
         name = _clean_name(name)
-        last = store.db.execute_sql("SELECT coalesce(max(position), -1) FROM career_path"
+        last = store.sql("SELECT coalesce(max(position), -1) FROM career_path"
                                     ).fetchone()[0]
         row = m.CareerPath.create(name=name, name_key=fold(name), note=note,
                                   position=last + 1)
@@ -109,7 +109,7 @@ def view(store: Store, path_id: int) -> CareerPathView:
     chats = tuple(
         PathChat(chat_id, cid, name, status,
                  _dt(ended) or _dt(at))
-        for chat_id, cid, name, status, at, ended in store.db.execute_sql(
+        for chat_id, cid, name, status, at, ended in store.sql(
             """SELECT ch.id, ch.contact_id, trim(c.first_name || ' ' || c.last_name),
                       ch.status, ch.scheduled_at, ch.ended_at
                  FROM chat_career_path l JOIN chat ch ON ch.id = l.chat_id
@@ -121,7 +121,7 @@ def view(store: Store, path_id: int) -> CareerPathView:
     chat_ids = {c.chat_id for c in chats}
     insights = tuple(
         Mention(iid, text, chat_id, cid, name, _dt(at))
-        for iid, text, chat_id, cid, name, at, kind in store.db.execute_sql(
+        for iid, text, chat_id, cid, name, at, kind in store.sql(
             """SELECT i.id, i.text, i.chat_id, ch.contact_id,
                       trim(c.first_name || ' ' || c.last_name), i.created_at, i.kind
                  FROM chat_career_path l JOIN insight i ON i.chat_id = l.chat_id
@@ -141,7 +141,7 @@ def chat_choices(store: Store) -> list[PathChat]:
     """Every chat that could be linked to a path (not ideas nor cancelled), latest first."""
     return [
         PathChat(chat_id, cid, name, status, _dt(ended) or _dt(at))
-        for chat_id, cid, name, status, at, ended in store.db.execute_sql(
+        for chat_id, cid, name, status, at, ended in store.sql(
             """SELECT ch.id, ch.contact_id, trim(c.first_name || ' ' || c.last_name),
                       ch.status, ch.scheduled_at, ch.ended_at
                  FROM chat ch JOIN contact c ON c.id = ch.contact_id

@@ -75,7 +75,7 @@ def _to_rows(cursor, default_days: int | None) -> list[r.ContactRow]:
 def list_rows(store: Store, *, include_archived: bool = False) -> list[r.ContactRow]:
     """Every contact as a table row, ordered by name. Fast enough for 50,000 contacts."""
     sql = _ROWS_SQL + ("" if include_archived else " WHERE c.archived = 0")
-    rows = _to_rows(store.db.execute_sql(sql), default_cadence(store))
+    rows = _to_rows(store.sql(sql), default_cadence(store))
     # fold() decomposes accents; plain ASCII names (most) only need lower case: same key.
     rows.sort(key=lambda row: " ".join(row.name.lower().split()) if row.name.isascii()
               else fold(row.name))
@@ -90,7 +90,7 @@ def rows_for(store: Store, contact_ids: list[int]) -> list[r.ContactRow]:
     # One query whatever the count: the ids travel as one JSON parameter (the CTEs above
     # scan their tables once per query, so 500-id chunks cost 0.15 s each at 50k).
     sql = _ROWS_SQL + " WHERE c.id IN (SELECT value FROM json_each(?))"
-    return _to_rows(store.db.execute_sql(sql, (json.dumps(ids),)), default_cadence(store))
+    return _to_rows(store.sql(sql, (json.dumps(ids),)), default_cadence(store))
 
 
 def get(store: Store, contact_id: int) -> r.Contact:
@@ -102,7 +102,7 @@ def get(store: Store, contact_id: int) -> r.Contact:
 
 def last_contact(store: Store, contact_id: int) -> date | None:
     sql = _ROWS_SQL + " WHERE c.id = ?"
-    found = store.db.execute_sql(sql, (contact_id,)).fetchone()
+    found = store.sql(sql, (contact_id,)).fetchone()
     return _date_of(found[10]) if found else None
 
 

@@ -56,7 +56,7 @@ def _now() -> datetime:
 
 
 def ensure_empty(store: Store) -> None:
-    count = store.db.execute_sql("SELECT count(*) FROM contact").fetchone()[0]
+    count = store.sql("SELECT count(*) FROM contact").fetchone()[0]
     if count:
         raise UserError(
             f"{store.path} already holds {count} contact{'s' if count != 1 else ''}; the demo "
@@ -248,13 +248,13 @@ def add_synthetic(store: Store, n: int, *, seed: int = SEED, now: datetime | Non
         companies = sorted({f"{rng.choice(data.SYNTH_COMPANY_A)}{rng.choice(data.SYNTH_COMPANY_B)}"
                             f" {rng.choice(data.SYNTH_COMPANY_C)}"
                             for _ in range(max(8, n // 15))})
-        existing = {k for (k,) in store.db.execute_sql("SELECT name_key FROM company")}
+        existing = {k for (k,) in store.sql("SELECT name_key FROM company")}
         cursor.executemany(
             "INSERT INTO company (uid, name, name_key, created_at, updated_at)"
             " VALUES (?, ?, ?, ?, ?)",
             [(uid(), c, fold(c), stamp, stamp) for c in companies if fold(c) not in existing])
-        company_ids = [i for (i,) in store.db.execute_sql("SELECT id FROM company")]
-        first_id = (store.db.execute_sql("SELECT max(id) FROM contact").fetchone()[0] or 0) + 1
+        company_ids = [i for (i,) in store.sql("SELECT id FROM company")]
+        first_id = (store.sql("SELECT max(id) FROM contact").fetchone()[0] or 0) + 1
         rows, emails = [], []
         folded = {name: fold(name) for name in (*data.SYNTH_FIRST, *data.SYNTH_LAST)}
         for i in range(n):
@@ -288,14 +288,14 @@ def _synthetic_tags(store: Store, cursor) -> list[int]:
                        [(t, fold(t)) for t in data.SYNTH_TAGS])
     keys = [fold(t) for t in data.SYNTH_TAGS]
     marks = ", ".join("?" * len(keys))
-    return [i for (i,) in store.db.execute_sql(
+    return [i for (i,) in store.sql(
         f"SELECT id FROM tag WHERE name_key IN ({marks})", keys)]
 
 
 def _synthetic_chats(store: Store, cursor, rng: random.Random, uid: _Uids, first_id: int,
                      n: int, now: datetime) -> None:
     statuses = [s.value for s in ChatStatus]
-    first_chat = (store.db.execute_sql("SELECT max(id) FROM chat").fetchone()[0] or 0) + 1
+    first_chat = (store.sql("SELECT max(id) FROM chat").fetchone()[0] or 0) + 1
     chats, notes, questions = [], [], []
     for j in range(n // 20):
         cid = first_chat + j

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from desktop.db import Store
-from desktop.db import models as m
+from desktop.db import lazy_models as m  # Today reads with SQL first: peewee can wait
 from desktop.domain.enums import FollowUpKind
 from desktop.domain.keep_in_touch import (
     REFERRAL_UPDATE_DAYS,
@@ -108,7 +108,7 @@ def ensure_referral_follow_ups(store: Store, now: datetime | None = None) -> int
     """
     stamp = _now(now)
     since = _stamp(stamp - timedelta(days=REFERRAL_UPDATE_WINDOW_DAYS))
-    rows = store.db.execute_sql(
+    rows = store.sql(
         f"""
         SELECT ch.id, c.referred_by_id, {HELD_AT},
                trim(c.first_name || ' ' || c.last_name)

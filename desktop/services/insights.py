@@ -44,7 +44,7 @@ def _dt(value) -> datetime | None:
 
 
 def _mentions(store: Store) -> dict[InsightKind, list[Mention]]:
-    rows = store.db.execute_sql(
+    rows = store.sql(
         """SELECT i.id, i.kind, i.text, i.chat_id, ch.contact_id,
                   trim(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, ''))
              FROM insight i LEFT JOIN chat ch ON ch.id = i.chat_id
@@ -65,7 +65,7 @@ def _state(store: Store) -> tuple[dict[str, dict[str, str]], dict[str, set[str]]
     """Per kind: merges (key -> key it was merged into) and the keys ticked done."""
     merges: dict[str, dict[str, str]] = {}
     done: dict[str, set[str]] = {}
-    for kind, key, merged_into, is_done in store.db.execute_sql(
+    for kind, key, merged_into, is_done in store.sql(
             "SELECT kind, key, merged_into, done FROM insight_group"):
         if merged_into:
             merges.setdefault(kind, {})[key] = merged_into
@@ -128,7 +128,7 @@ def key_of(text: str) -> str:
 
 def leads(store: Store) -> list[JobLead]:
     """Tracked leads, then job-lead insights nobody has tracked yet (as leads without id)."""
-    rows = store.db.execute_sql(
+    rows = store.sql(
         """SELECT l.id, l.company, l.role, l.contact_id,
                   trim(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, '')),
                   l.chat_id, l.insight_id, l.career_path_id, l.status, l.notes, l.created_at
@@ -141,7 +141,7 @@ def leads(store: Store) -> list[JobLead]:
                 else LeadStatus.NEW, notes, _dt(at), lid)
         for lid, company, role, cid, name, chat_id, iid, path_id, status, notes, at in rows
     ]
-    untracked = store.db.execute_sql(
+    untracked = store.sql(
         """SELECT i.id, i.text, i.chat_id, ch.contact_id,
                   trim(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, '')),
                   coalesce(co.name, ''), p.career_path_id, i.created_at
@@ -197,7 +197,7 @@ def referral_tree(store: Store) -> list[ReferralNode]:
     Only contacts on a referred-by link appear. A loop (A referred B, B referred A), which an
     import can make, is cut where it closes, so every contact shows once.
     """
-    rows = store.db.execute_sql(
+    rows = store.sql(
         f"""SELECT c.id, trim(c.first_name || ' ' || c.last_name), coalesce(co.name, ''),
                    c.referred_by_id,
                    (SELECT count(*) FROM chat ch WHERE ch.contact_id = c.id
@@ -282,14 +282,14 @@ def figures(store: Store, now: datetime | None = None, months: int = MONTHS) -> 
     """Chats held per month (last `months`), the funnel, and thank-yous sent on time."""
     now = now or _now()
     starts = _month_starts(now.date(), months)
-    per_month = dict(store.db.execute_sql(
+    per_month = dict(store.sql(
         f"""SELECT substr(coalesce(ended_at, started_at, scheduled_at), 1, 7), count(*)
               FROM chat WHERE status IN ({HELD_IN})
                AND coalesce(ended_at, started_at, scheduled_at) >= ?
              GROUP BY 1""",
         (starts[0].isoformat(),),
     ))
-    requested, held, thanked, referral = store.db.execute_sql(
+    requested, held, thanked, referral = store.sql(
         f"""SELECT count(*) FILTER (WHERE status != 'idea'),
                    count(*) FILTER (WHERE status IN ({HELD_IN})),
                    count(*) FILTER (WHERE thank_you_sent_at IS NOT NULL OR status = 'thanked'),
@@ -299,7 +299,7 @@ def figures(store: Store, now: datetime | None = None, months: int = MONTHS) -> 
     ).fetchone()
     # The due time as thank_you_due_at() computes it: stored, else 24 h after the end (or
     # after start + minutes). Done in SQL so the figure costs one statement.
-    on_time, late = store.db.execute_sql(
+    on_time, late = store.sql(
         """SELECT count(*) FILTER (WHERE sent <= due), count(*) FILTER (WHERE sent > due)
              FROM (SELECT thank_you_sent_at AS sent,
                           coalesce(thank_you_due, datetime(coalesce(ended_at, datetime(

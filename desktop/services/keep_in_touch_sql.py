@@ -29,7 +29,7 @@ CADENCE = "coalesce(nullif(c.cadence_days, 0), {tag_days})"
 
 def default_cadence(store: Store) -> int | None:
     """The app-wide keep-in-touch cadence in days from the preferences; None when unset."""
-    row = store.db.execute_sql(
+    row = store.sql(
         "SELECT value FROM setting WHERE key = ?", (DEFAULT_CADENCE_SETTING,)).fetchone()
     try:
         value = int(row[0]) if row else 0

@@ -32,7 +32,7 @@ def _marks(ids) -> str:
 
 
 def _dismissed(store: Store) -> set[tuple[int, int]]:
-    row = store.db.execute_sql("SELECT value FROM setting WHERE key = ?", (DISMISSED_KEY,))
+    row = store.sql("SELECT value FROM setting WHERE key = ?", (DISMISSED_KEY,))
     found = row.fetchone()
     return {tuple(p) for p in json.loads(found[0])} if found else set()
 
@@ -41,7 +41,7 @@ def dismiss_pair(store: Store, first_id: int, second_id: int) -> None:
     """Remembers that two contacts are different people, so they are not proposed again."""
     pairs = _dismissed(store) | {(min(first_id, second_id), max(first_id, second_id))}
     with store.atomic():
-        store.db.execute_sql(
+        store.sql(
             "INSERT INTO setting (key, value) VALUES (?, ?) "
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             (DISMISSED_KEY, json.dumps(sorted(pairs))),
@@ -51,19 +51,19 @@ def dismiss_pair(store: Store, first_id: int, second_id: int) -> None:
 def find_duplicates(store: Store) -> list[r.DuplicatePair]:
     """Pairs of contacts that share an e-mail, a LinkedIn URL, or a name at one company."""
     groups: list[tuple[str, str, list[int]]] = []
-    for key, ids in store.db.execute_sql(
+    for key, ids in store.sql(
         "SELECT value_key, group_concat(DISTINCT contact_id) FROM contact_email "
         "WHERE value_key != '' GROUP BY value_key HAVING count(DISTINCT contact_id) > 1"
     ):
         groups.append(("email", key, sorted(int(i) for i in ids.split(","))))
-    for key, ids in store.db.execute_sql(
+    for key, ids in store.sql(
         "SELECT linkedin_key, group_concat(id) FROM contact WHERE linkedin_key != '' "
         "GROUP BY linkedin_key HAVING count(*) > 1"
     ):
         groups.append(("linkedin", key, sorted(int(i) for i in ids.split(","))))
     names: dict[int, str] = {}
     by_name: dict[str, list[int]] = defaultdict(list)
-    for cid, first, last, company in store.db.execute_sql(
+    for cid, first, last, company in store.sql(
         "SELECT c.id, c.first_name, c.last_name, coalesce(co.name, '') FROM contact c "
         "LEFT JOIN company co ON co.id = c.company_id ORDER BY c.id"
     ):
@@ -94,7 +94,7 @@ def find_duplicates(store: Store) -> list[r.DuplicatePair]:
 def find_company_duplicates(store: Store) -> list[r.CompanyDuplicate]:
     """Groups of companies whose names reduce to one key ("Google", "Google LLC")."""
     counts = dict(
-        store.db.execute_sql(
+        store.sql(
             "SELECT company_id, count(*) FROM contact WHERE company_id IS NOT NULL "
             "GROUP BY company_id"
         )
@@ -189,21 +189,21 @@ def merge_contacts(
             store, [keep_id, other_id], f"Merge {other.display_name} into {keep.display_name}"
         )
         for table in ("chat", "follow_up", "interaction"):
-            store.db.execute_sql(
+            store.sql(
                 f"UPDATE {table} SET contact_id = ? WHERE contact_id = ?", (keep_id, other_id)
             )
-        store.db.execute_sql(
+        store.sql(
             "UPDATE contact SET referred_by_id = ? WHERE referred_by_id = ? AND id != ?",
             (keep_id, other_id, keep_id),
         )
         edited = set()
-        for row in store.db.execute_sql(
+        for row in store.sql(
             "SELECT edited_fields FROM contact WHERE id IN (?, ?)", (keep_id, other_id)
         ):
             edited |= set(filter(None, row[0].split(",")))
         # The user chose these values in the merge dialog: later imports leave them alone.
         cs.write(merged, edited_fields=edited | {"first_name", "last_name"})
-        store.db.execute_sql("DELETE FROM contact WHERE id = ?", (other_id,))
+        store.sql("DELETE FROM contact WHERE id = ?", (other_id,))
     if history is not None:
         history.push(step)
     return cs.get(store, keep_id)
@@ -236,11 +236,11 @@ def merge_companies(
         )
         if others:
             marks = _marks(others)
-            store.db.execute_sql(
+            store.sql(
                 f"UPDATE contact SET company_id = ? WHERE company_id IN ({marks})",
                 (keep_id, *others),
             )
-            store.db.execute_sql(f"DELETE FROM company WHERE id IN ({marks})", others)
+            store.sql(f"DELETE FROM company WHERE id IN ({marks})", others)
         fill = {
             f: getattr(keep, f)
             or next((getattr(by_id[i], f) for i in others if getattr(by_id[i], f)), "")
@@ -282,7 +282,7 @@ def deletion_impact(store: Store, contact_ids: Iterable[int]) -> r.DeletionImpac
     any_of = undo.ANY_OF
 
     def one(sql: str, params=(these,)) -> int:
-        return store.db.execute_sql(sql, params).fetchone()[0]
+        return store.sql(sql, params).fetchone()[0]
 
     return r.DeletionImpact(
         contacts=one(f"SELECT count(*) FROM contact WHERE id IN {any_of}"),
@@ -312,7 +312,7 @@ def delete_contacts(
         step = undo.capture_contacts(store, ids, label)
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
-            store.db.execute_sql(f"DELETE FROM contact WHERE id IN ({_marks(chunk)})", chunk)
+            store.sql(f"DELETE FROM contact WHERE id IN ({_marks(chunk)})", chunk)
     if history is not None:
         history.push(step)
 
@@ -338,7 +338,7 @@ def add_tag(
     def change() -> None:
         tag_id = cs.tag_ids_for([tag])[0]
         # Set-based, and only for contacts that exist (a stale id is skipped, not an error).
-        store.db.execute_sql(
+        store.sql(
             "INSERT OR IGNORE INTO contact_tag (contact_id, tag_id) "
             f"SELECT id, ? FROM contact WHERE id IN {undo.ANY_OF}",
             (tag_id, undo.ids_param(ids)),
@@ -385,7 +385,7 @@ def set_cadence(
 def _update_many(store: Store, ids: list[int], assignment: str, values: tuple) -> None:
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
-        store.db.execute_sql(
+        store.sql(
             f"UPDATE contact SET {assignment}, updated_at = datetime('now', 'localtime') "
             f"WHERE id IN ({_marks(chunk)})",
             (*values, *chunk),

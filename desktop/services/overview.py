@@ -7,8 +7,8 @@ from desktop.domain.records import Counts
 
 
 def counts(store: Store) -> Counts:
-    one = lambda sql: store.db.execute_sql(sql).fetchone()[0]  # noqa: E731
-    by_status = dict(store.db.execute_sql("SELECT status, count(*) FROM chat GROUP BY status"))
+    one = lambda sql: store.sql(sql).fetchone()[0]  # noqa: E731
+    by_status = dict(store.sql("SELECT status, count(*) FROM chat GROUP BY status"))
     return Counts(
         contacts=one("SELECT count(*) FROM contact WHERE archived = 0"),
         companies=one("SELECT count(*) FROM company"),

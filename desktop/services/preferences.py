@@ -130,7 +130,7 @@ def set_welcome_done(store: Store) -> None:
 
 def is_empty(store: Store) -> bool:
     """Nothing the user made yet: no contacts, companies or chats."""
-    return not store.db.execute_sql(
+    return not store.sql(
         "SELECT EXISTS (SELECT 1 FROM contact) OR EXISTS (SELECT 1 FROM company)"
         " OR EXISTS (SELECT 1 FROM chat)").fetchone()[0]
 

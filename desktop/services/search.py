@@ -72,7 +72,7 @@ def search(store: Store, text: str, limit: int = 50) -> list[r.SearchHit]:
     ):
         if len(found) >= limit:
             break
-        rows = store.db.execute_sql(
+        rows = store.sql(
             _SELECT + f"WHERE search_index MATCH ? ORDER BY {order} LIMIT ?",
             (SNIPPET_TOKENS, query, limit + len(seen)),
         )
@@ -114,18 +114,18 @@ def _context(store: Store, by_kind: dict[int, list[int]]) -> dict:
             f"SELECT c.id, {name}, co.name FROM contact c "
             f"LEFT JOIN company co ON co.id = c.company_id WHERE c.id IN ({_marks(ids)})"
         )
-        for cid, person, company in store.db.execute_sql(sql, ids):
+        for cid, person, company in store.sql(sql, ids):
             out[(KIND_CONTACT, cid)] = (person or company or "", cid, None)
     if ids := by_kind.get(KIND_COMPANY):
         sql = f"SELECT id, name FROM company WHERE id IN ({_marks(ids)})"
-        for cid, company in store.db.execute_sql(sql, ids):
+        for cid, company in store.sql(sql, ids):
             out[(KIND_COMPANY, cid)] = (company, None, None)
     if ids := by_kind.get(KIND_NOTE):
         sql = (
             f"SELECT n.id, ch.id, c.id, {name}, n.at FROM note n JOIN chat ch ON ch.id = n.chat_id "
             f"JOIN contact c ON c.id = ch.contact_id WHERE n.id IN ({_marks(ids)})"
         )
-        for nid, chat_id, cid, person, at in store.db.execute_sql(sql, ids):
+        for nid, chat_id, cid, person, at in store.sql(sql, ids):
             when = str(at or "")[:10]
             out[(KIND_NOTE, nid)] = (f"{person} · {when}".strip(" ·"), cid, chat_id)
     if ids := by_kind.get(KIND_CHAT):
@@ -133,7 +133,7 @@ def _context(store: Store, by_kind: dict[int, list[int]]) -> dict:
             f"SELECT ch.id, c.id, {name}, ch.scheduled_at FROM chat ch "
             f"JOIN contact c ON c.id = ch.contact_id WHERE ch.id IN ({_marks(ids)})"
         )
-        for chat_id, cid, person, when in store.db.execute_sql(sql, ids):
+        for chat_id, cid, person, when in store.sql(sql, ids):
             out[(KIND_CHAT, chat_id)] = (
                 f"{person} · {str(when or '')[:10]}".strip(" ·"),
                 cid,
@@ -144,25 +144,25 @@ def _context(store: Store, by_kind: dict[int, list[int]]) -> dict:
 
 def pending(store: Store) -> int:
     """How many documents changed since the index was last brought up to date."""
-    return store.db.execute_sql("SELECT count(*) FROM search_pending").fetchone()[0]
+    return store.sql("SELECT count(*) FROM search_pending").fetchone()[0]
 
 
 def sync(store: Store) -> int:
     """Re-indexes the documents the triggers queued; returns how many. Cheap when none."""
-    waiting = store.db.execute_sql("SELECT EXISTS (SELECT 1 FROM search_pending)").fetchone()[0]
+    waiting = store.sql("SELECT EXISTS (SELECT 1 FROM search_pending)").fetchone()[0]
     if not waiting:
         return 0
     with store.atomic():
         count = pending(store)
         for statement in SYNC:
-            store.db.execute_sql(statement)
+            store.sql(statement)
     return count
 
 
 def rebuild(store: Store) -> None:
     """Rebuilds the whole index from the tables (a repair tool; triggers keep it in step)."""
     with store.atomic():
-        store.db.execute_sql("DELETE FROM search_index")
-        store.db.execute_sql("DELETE FROM search_pending")
+        store.sql("DELETE FROM search_index")
+        store.sql("DELETE FROM search_pending")
         for statement in BACKFILL:
-            store.db.execute_sql(statement)
+            store.sql(statement)

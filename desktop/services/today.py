@@ -82,7 +82,7 @@ def thank_you_due_at(chat: r.Chat) -> datetime | None:
 
 def summary(store: Store, now: datetime | None = None) -> TodaySummary:
     """People, chats held, scheduled, awaiting a reply; `overdue` is filled in by `build`."""
-    people, held, scheduled, requested = store.db.execute_sql(
+    people, held, scheduled, requested = store.sql(
         f"""SELECT (SELECT count(*) FROM contact WHERE archived = 0),
                    (SELECT count(*) FROM chat WHERE status IN ({HELD_IN})),
                    (SELECT count(*) FROM chat WHERE status = 'scheduled'),
@@ -94,7 +94,7 @@ def summary(store: Store, now: datetime | None = None) -> TodaySummary:
 def upcoming_chats(store: Store, now: datetime | None = None) -> list[TodoItem]:
     """Chats from the start of today to 7 days ahead, and any chat under way, soonest first."""
     start, end = upcoming_window(_now(now))
-    rows = store.db.execute_sql(
+    rows = store.sql(
         f"""SELECT ch.id, ch.contact_id, {_WHO}, ch.status, ch.scheduled_at, ch.minutes,
                    ch.medium, ch.place
               FROM chat ch JOIN contact c ON c.id = ch.contact_id
@@ -115,7 +115,7 @@ def upcoming_chats(store: Store, now: datetime | None = None) -> list[TodoItem]:
 def thank_yous(store: Store, now: datetime | None = None) -> list[TodoItem]:
     """Held chats still waiting for their thank-you, soonest due first, with hours left."""
     now = _now(now)
-    rows = store.db.execute_sql(
+    rows = store.sql(
         f"""SELECT ch.id, ch.contact_id, {_WHO}, ch.status, ch.thank_you_due, ch.ended_at,
                    ch.scheduled_at, ch.minutes
               FROM chat ch JOIN contact c ON c.id = ch.contact_id
@@ -142,7 +142,7 @@ def follow_ups_due(store: Store, now: datetime | None = None,
     `skip_chat_ids`) or already sent: Today shows each thank-you once.
     """
     now = _now(now)
-    rows = store.db.execute_sql(
+    rows = store.sql(
         f"""SELECT f.id, f.contact_id, {_WHO}, f.kind, f.text, f.due, f.chat_id,
                    ch.thank_you_sent_at,
                    CASE WHEN ch.contact_id != f.contact_id
@@ -210,7 +210,7 @@ def keep_in_touch_due(store: Store, now: datetime | None = None) -> tuple[list[T
     now = _now(now)
     cadence = default_cadence(store)
     today = _text(now.date())
-    rows = store.db.execute_sql(_KEEP_IN_TOUCH_SQL, (cadence, today, today)).fetchall()
+    rows = store.sql(_KEEP_IN_TOUCH_SQL, (cadence, today, today)).fetchall()
     items = []
     for cid, name, company, role, email, last, next_d, _total in rows:
         due = _d(next_d) or now.date()
@@ -225,7 +225,7 @@ def keep_in_touch_due(store: Store, now: datetime | None = None) -> tuple[list[T
 def suggestions(store: Store, limit: int = SUGGESTIONS) -> list[TodoItem]:
     """The next useful things when nothing is due: referrals not yet reached first, then
     contacts not yet asked for a chat (newest first, so a fresh import shows fresh names)."""
-    rows = store.db.execute_sql(
+    rows = store.sql(
         f"""SELECT c.id, {_WHO}, coalesce(trim(ref.first_name || ' ' || ref.last_name), '')
               FROM contact c LEFT JOIN company co ON co.id = c.company_id
               LEFT JOIN contact ref ON ref.id = c.referred_by_id
@@ -277,7 +277,7 @@ def due_count(store: Store, now: datetime | None = None) -> int:
 
 def open_chats_count(store: Store) -> int:
     """Chats still in motion (requested, scheduled or in progress): the badge beside Chats."""
-    return store.db.execute_sql(
+    return store.sql(
         "SELECT count(*) FROM chat WHERE status IN ('requested', 'scheduled', 'in_progress')"
     ).fetchone()[0]
 
@@ -289,7 +289,7 @@ def reminders(store: Store, now: datetime | None = None) -> list[Reminder]:
     """
     now = _now(now)
     out = []
-    rows = store.db.execute_sql(
+    rows = store.sql(
         """SELECT ch.id, trim(c.first_name || ' ' || c.last_name), ch.scheduled_at
              FROM chat ch JOIN contact c ON c.id = ch.contact_id
             WHERE ch.status IN ('scheduled', 'requested') AND ch.scheduled_at >= ?

@@ -72,7 +72,7 @@ class _Reader:
         self._uids: dict[str, dict[int, str]] = {}
 
     def rows(self, sql: str) -> list[tuple]:
-        return list(self.store.db.execute_sql(sql))
+        return list(self.store.sql(sql))
 
     def uid(self, table: str, row_id: int | None) -> str | None:
         if table not in self._uids:

@@ -53,7 +53,7 @@ def ids_param(ids: Iterable[int]) -> str:
 
 
 def _select(store: Store, table: str, where: str, params: Sequence) -> tuple[tuple, tuple]:
-    cursor = store.db.execute_sql(f"SELECT * FROM {table} WHERE {where}", tuple(params))
+    cursor = store.sql(f"SELECT * FROM {table} WHERE {where}", tuple(params))
     columns = tuple(d[0] for d in cursor.description)
     return columns, tuple(cursor.fetchall())
 
@@ -72,7 +72,7 @@ def _rows(
 
 
 def _ids(store: Store, sql: str, params: Sequence) -> list[int]:
-    return [row[0] for row in store.db.execute_sql(sql, tuple(params))]
+    return [row[0] for row in store.sql(sql, tuple(params))]
 
 
 def capture_contacts(store: Store, contact_ids: Iterable[int], label: str) -> UndoStep:
@@ -133,7 +133,7 @@ def restore(store: Store, step: UndoStep) -> None:
     """Writes the step's rows back in one transaction; raises UserError when it cannot."""
     with store.atomic():
         # A restored contact may point at a referrer restored a moment later.
-        store.db.execute_sql("PRAGMA defer_foreign_keys = ON")
+        store.sql("PRAGMA defer_foreign_keys = ON")
         for part in step.tables:
             if part.parent:
                 _replace_children(store, part)
@@ -143,7 +143,7 @@ def restore(store: Store, step: UndoStep) -> None:
 
 def _replace_children(store: Store, part: TableRows) -> None:
     if part.parent_ids:
-        store.db.execute_sql(
+        store.sql(
             f"DELETE FROM {part.table} WHERE {part.parent} IN {ANY_OF}",
             (ids_param(part.parent_ids),),
         )
@@ -169,7 +169,7 @@ def _upsert(store: Store, part: TableRows) -> None:
         chunk = ids[start : start + 500]
         uid_col = "uid" if uid_at is not None else "NULL"
         now.update(
-            store.db.execute_sql(
+            store.sql(
                 f"SELECT id, {uid_col} FROM {part.table} WHERE id IN ({_marks(chunk)})", chunk
             ).fetchall()
         )

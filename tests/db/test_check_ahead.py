@@ -46,8 +46,8 @@ class _Recording:
                 outer.statements.append((threading.current_thread().name, sql))
                 return conn.execute(sql, *params)
 
-            def close(self):
-                conn.close()
+            def __getattr__(self, name):  # the store keeps this connection: the rest as is
+                return getattr(conn, name)
 
         return Conn()
 

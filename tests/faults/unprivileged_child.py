@@ -18,6 +18,8 @@ import os
 import sys
 
 import desktop.cli  # noqa: F401 - loaded before the privileges go
+import desktop.db.models  # noqa: F401  (the store imports peewee when first used)
+import desktop.db.peewee_db  # noqa: F401
 import desktop.io.detect  # noqa: F401
 import desktop.io.linkedin  # noqa: F401
 import desktop.logs  # noqa: F401
