@@ -6,13 +6,17 @@ in the platform's data folder. A path that does not exist yet becomes a new data
 
 from __future__ import annotations
 
-import argparse
 import logging
 import sys
 from pathlib import Path
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
 from desktop import __version__, paths
 from desktop.errors import UserError
+
+if TYPE_CHECKING:
+    import argparse
 
 log = logging.getLogger(__name__)
 
@@ -21,6 +25,8 @@ EXPORT_FORMATS = ("csv", "vcard", "ics", "json")
 
 
 def _add_db(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    import argparse
+
     # The subcommand's copy uses SUPPRESS so it does not overwrite a --db given before it.
     parser.add_argument(
         "--db", metavar="PATH", type=Path,
@@ -30,6 +36,8 @@ def _add_db(parser: argparse.ArgumentParser, *, top: bool) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="coffee-chats",
         description="Coffee Chats: prepare, run and follow up your informational interviews. "
@@ -78,7 +86,33 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def parse(argv: list[str]) -> argparse.Namespace:
+# The flags of a plain start of the window, and the attribute each sets.
+_WINDOW_FLAGS = {"--demo": "demo", "--smoke-test": "smoke_test"}
+
+
+def _window_args(argv: list[str]) -> SimpleNamespace | None:
+    """`[--db PATH] [--demo] [--smoke-test]` read without building the parser (a few ms of
+    every start, bench/startup.py): the same values argparse gives. None for anything
+    else, which argparse then reads (and explains, for --help or a mistake)."""
+    args = SimpleNamespace(command=None, db=None, demo=False, smoke_test=False)
+    rest = list(argv)
+    while rest:
+        word = rest.pop(0)
+        if word in _WINDOW_FLAGS:
+            setattr(args, _WINDOW_FLAGS[word], True)
+        elif word == "--db" and rest and not rest[0].startswith("-"):
+            args.db = Path(rest.pop(0))
+        elif word.startswith("--db=") and len(word) > len("--db="):
+            args.db = Path(word.removeprefix("--db="))
+        else:
+            return None
+    return args
+
+
+def parse(argv: list[str]) -> argparse.Namespace | SimpleNamespace:
+    quick = _window_args(argv)
+    if quick is not None:
+        return quick
     args = build_parser().parse_args(argv)
     if getattr(args, "db", None) is None:
         args.db = None

@@ -250,3 +250,32 @@ def test_a_damaged_database_is_reported_on_one_line(tmp_path, capsys):
                  "--db", str(db)]) == 2
     assert "damaged" in _one_line_error(capsys)
     assert db.read_bytes() == before
+
+
+@pytest.mark.parametrize("argv", [
+    [], ["--demo"], ["--smoke-test", "--db", "/tmp/a b.sqlite"], ["--db=x.sqlite", "--demo"],
+    ["--db", "one.sqlite", "--db", "two.sqlite", "--smoke-test", "--demo"],
+])
+def test_a_plain_start_reads_its_flags_as_argparse_does(argv):
+    from desktop import cli
+
+    quick = cli._window_args(argv)
+    full = cli.build_parser().parse_args(argv)
+    assert quick is not None
+    for name in ("command", "db", "demo", "smoke_test"):
+        assert getattr(quick, name) == getattr(full, name), name
+
+
+@pytest.mark.parametrize("argv", [["--db"], ["--db", "--demo"], ["--db="], ["--dmeo"],
+                                  ["--help"], ["demo", "--db", "x.sqlite"]])
+def test_anything_else_is_left_to_argparse(argv):
+    from desktop import cli
+
+    assert cli._window_args(argv) is None
+
+
+def test_a_start_flag_without_its_value_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as stopped:
+        main(["--db"])
+    assert stopped.value.code == 2
+    assert "--db" in capsys.readouterr().err

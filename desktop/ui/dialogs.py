@@ -7,9 +7,16 @@ Path or None). Titles default to the application's display name.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
+# QMessageBox and QFileDialog are imported when a dialog opens: making their Python types
+# (and their many enums) costs a few milliseconds that start-up does not need.
 
 
 def _tr(text: str) -> str:
@@ -17,6 +24,8 @@ def _tr(text: str) -> str:
 
 
 def _box(parent, icon, title, text, details="") -> QMessageBox:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(icon, title or QApplication.applicationDisplayName(), text,
                       QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("messageBox")
@@ -26,20 +35,28 @@ def _box(parent, icon, title, text, details="") -> QMessageBox:
 
 
 def info(parent: QWidget | None, text: str, title: str = "") -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     _box(parent, QMessageBox.Icon.Information, title, text).exec()
 
 
 def warn(parent: QWidget | None, text: str, title: str = "", details: str = "") -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     _box(parent, QMessageBox.Icon.Warning, title, text, details).exec()
 
 
 def error(parent: QWidget | None, text: str, title: str = "", details: str = "") -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     _box(parent, QMessageBox.Icon.Critical, title, text, details).exec()
 
 
 def ask_yes_no(parent: QWidget | None, text: str, title: str = "", *,
                yes: str = "", no: str = "", default_yes: bool = False) -> bool:
     """True when the user picks yes. `yes`/`no` relabel the buttons ("Restore", "Keep")."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = _box(parent, QMessageBox.Icon.Question, title, text)
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
     if yes:
@@ -54,6 +71,8 @@ def ask_yes_no(parent: QWidget | None, text: str, title: str = "", *,
 
 def ask_save_discard_cancel(parent: QWidget | None, text: str, title: str = "") -> str:
     """For unsaved edits: "save", "discard" or "cancel" (Escape and closing mean cancel)."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = _box(parent, QMessageBox.Icon.Question, title, text)
     buttons = QMessageBox.StandardButton
     box.setStandardButtons(buttons.Save | buttons.Discard | buttons.Cancel)
@@ -66,6 +85,8 @@ def ask_save_discard_cancel(parent: QWidget | None, text: str, title: str = "") 
 
 def crash_report(parent: QWidget | None, text: str, details: str, log_path: Path | None) -> None:
     """The dialog for a bug: what happened, where the log is, the traceback under Details."""
+    from PySide6.QtWidgets import QMessageBox
+
     where = (_tr("The details were written to the log file:\n%s") % log_path) if log_path \
         else _tr("The details could not be written to a log file.")
     box = _box(parent, QMessageBox.Icon.Critical, _tr("Something went wrong"),
@@ -78,17 +99,23 @@ def crash_report(parent: QWidget | None, text: str, details: str, log_path: Path
 def open_file(parent: QWidget | None, title: str, filters: str = "",
               directory: str | Path = "") -> Path | None:
     """`filters` like "Databases (*.sqlite *.db);;All files (*)". None when cancelled."""
+    from PySide6.QtWidgets import QFileDialog
+
     name, _ = QFileDialog.getOpenFileName(parent, title, str(directory), filters)
     return Path(name) if name else None
 
 
 def save_file(parent: QWidget | None, title: str, filters: str = "",
               suggested: str | Path = "") -> Path | None:
+    from PySide6.QtWidgets import QFileDialog
+
     name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), filters)
     return Path(name) if name else None
 
 
 def choose_directory(parent: QWidget | None, title: str,
                      directory: str | Path = "") -> Path | None:
+    from PySide6.QtWidgets import QFileDialog
+
     name = QFileDialog.getExistingDirectory(parent, title, str(directory))
     return Path(name) if name else None

@@ -17,22 +17,21 @@ and never goes stale.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QHeaderView,
     QMainWindow,
     QMenu,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from desktop.ui import dialogs
 from desktop.ui.pages import PAGES
+
+if TYPE_CHECKING:
+    from desktop.ui.shortcuts_dialog import ShortcutsDialog
 
 
 def _tr(text: str) -> str:
@@ -201,40 +200,10 @@ def shortcut_rows(window: QMainWindow) -> list[tuple[str, list[tuple[str, str]]]
     return sections
 
 
-class ShortcutsDialog(QDialog):
-    def __init__(self, window: QMainWindow):
-        super().__init__(window)
-        self.setObjectName("shortcutsDialog")
-        self.setWindowTitle(self.tr("Keyboard shortcuts"))
-        self.tree = QTreeWidget()
-        self.tree.setObjectName("shortcutList")
-        self.tree.setAccessibleName(self.tr("Keyboard shortcuts"))
-        self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels([self.tr("Action"), self.tr("Keys")])
-        self.tree.setRootIsDecorated(False)
-        self.tree.setUniformRowHeights(True)
-        for title, rows in shortcut_rows(window):
-            menu = QTreeWidgetItem(self.tree, [title])
-            font = menu.font(0)
-            font.setBold(True)
-            menu.setFont(0, font)
-            menu.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            for text, keys in rows:
-                QTreeWidgetItem(menu, [text, keys])
-        self.tree.expandAll()
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.header().setStretchLastSection(False)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.tree)
-        layout.addWidget(buttons)
-        self.resize(520, 560)
-
-
 def show_dialog(window: QMainWindow) -> ShortcutsDialog:
     """Opens the list without blocking (it can stay open beside the window)."""
+    from desktop.ui.shortcuts_dialog import ShortcutsDialog
+
     for old in window.findChildren(ShortcutsDialog):
         old.close()
         old.deleteLater()
@@ -242,3 +211,13 @@ def show_dialog(window: QMainWindow) -> ShortcutsDialog:
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
     dialog.show()
     return dialog
+
+
+def __getattr__(name: str):
+    # The dialog lives in its own module: its Qt types are made when it first opens, not
+    # at start-up, where `install` runs.
+    if name == "ShortcutsDialog":
+        from desktop.ui.shortcuts_dialog import ShortcutsDialog
+
+        return ShortcutsDialog
+    raise AttributeError(name)

@@ -11,6 +11,7 @@ user), then, when started as root, becomes UID/GID for good, and for each DB tri
 
 from __future__ import annotations
 
+import argparse  # noqa: F401 - the command line builds its parser when a subcommand is given
 import contextlib
 import io
 import json
