@@ -9,7 +9,8 @@ each figure, its baseline, the ratio between them and the goal for that ratio.
 A baseline is what the script measured beside the app in the same run (a bare PySide6
 window, a bare csv + executemany import, a bare ReportLab page) or, where the issue gave
 an absolute budget instead (a keystroke ≤ 30 ms), that budget: a ratio ≤ 1.00 meets it.
-The transfer steps have no goal; their figures are listed for comparison between runs.
+The floor (bench/startup_floor.py: hand-written windows, no app code) and the transfer
+steps have no goal; their figures are listed for comparison between runs.
 
     python bench/run_all.py [--soak] [--only startup,search,...] [--out bench/RESULTS.md]
 
@@ -66,6 +67,15 @@ BENCHES = (
         Figure("start-up to first paint, 10k contacts (median)",
                rf"median: app {NUMBER} ms, bare {NUMBER} ms",
                baseline_label="bare PySide6 window", goal=1.25),
+    )),
+    Bench("floor", "startup_floor.py", (
+        # No app code: the least a first screen like Today costs on this stack (no goal).
+        Figure("floor: a hand-written start page, 10k contacts (median)",
+               rf"start page: {NUMBER} ms, bare {NUMBER} ms",
+               baseline_label="bare PySide6 window"),
+        Figure("floor: Qt namespace + one read + a label (median)",
+               rf"namespace \+ data: {NUMBER} ms, bare {NUMBER} ms",
+               baseline_label="bare PySide6 window"),
     )),
     Bench("filter", "contacts_filter.py", (
         Figure("filter keystroke, 50k contacts (median)",

@@ -131,10 +131,11 @@ def main() -> int:
             order = list(commands.items())
             for name, command in order if n % 2 == 0 else reversed(order):
                 times[name].append(timed(command, env))
-        bare = statistics.median(times["bare window"])
+        bare = statistics.median(times.pop("bare window"))
         for name, taken in times.items():
             median = statistics.median(taken)
-            print(f"{name:18} {median * 1000:6.0f} ms   ratio {median / bare:.2f}")
+            print(f"{name}: {median * 1000:.0f} ms, bare {bare * 1000:.0f} ms, "
+                  f"ratio {median / bare:.2f}")
     return 0
 
 
