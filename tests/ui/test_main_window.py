@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from desktop.services import open_store
 from desktop.ui import dialogs, settings, theme
 from desktop.ui.main_window import MainWindow
 from desktop.ui.models import RECORD_ROLE
-
-
-def _texts(widget) -> list[str]:
-    return [label.text() for label in widget.findChildren(QLabel)]
 
 
 def test_only_the_start_page_is_built_at_first(window):
@@ -25,7 +21,7 @@ def test_every_page_shows_what_the_store_holds(qtbot, store, seeded):
     window = MainWindow(store)
     qtbot.addWidget(window)
 
-    today = _texts(window.page("today"))
+    today = [row.shown.name for row in window.page("today").rows.values()]
     assert "Ana Łukasiewicz" in today  # chat tomorrow
     assert today.count("Omar Haddad") >= 2  # thank-you due and the late follow-up
 

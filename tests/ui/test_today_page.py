@@ -49,18 +49,13 @@ def page(qtbot, store):
     return make
 
 
-def _names(page) -> list[str]:
-    return [label.text() for label in page.findChildren(QLabel)
-            if label.objectName().startswith("name_")]
-
-
 def test_it_lists_each_kind_of_thing_to_do(page, filled):
     today = page()
     assert set(today.rows) == {
         f"chat{filled['soon'].id}", f"thank_you{filled['held'].id}",
         f"follow_up{filled['nudge'].id}", f"keep_in_touch{filled['cy'].id}"}
-    late = today.findChild(QLabel, f"when_thank_you{filled['held'].id}")
-    assert late.property("role") == "late" and "late" in late.text()
+    late = today.rows[f"thank_you{filled['held'].id}"].shown
+    assert (late.name, late.when_role) == ("Bo Test", "late") and "late" in late.when
     nudge = today.rows[f"follow_up{filled['nudge'].id}"]
     assert nudge.primary.text() == "Draft nudge"
     assert today.findChild(QLabel, "figureValue_overdue").text() == "2"
@@ -72,8 +67,9 @@ def test_it_lists_each_kind_of_thing_to_do(page, filled):
 def test_thank_you_hours_left_is_accent_until_late(page, store):
     bo = person(store, "Bo")
     chat = chats.create(store, bo.id, status=ChatStatus.HELD, ended_at=NOW - timedelta(hours=19))
-    label = page().findChild(QLabel, f"when_thank_you{chat.id}")
-    assert label.text() == "5 h left" and label.property("role") == "accent"
+    row = page().rows[f"thank_you{chat.id}"]
+    assert (row.shown.when, row.shown.when_role) == ("5 h left", "accent")
+    assert row.accessibleDescription() == "Thank-you for your chat  ·  5 h left"
 
 
 def test_done_removes_a_thank_you(qtbot, page, filled):

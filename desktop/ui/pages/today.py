@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -45,15 +45,6 @@ def _label(text: str, role: str = "", **extra) -> QLabel:
     return label
 
 
-def _local_style(c: theme.Colors) -> str:
-    # The shared stylesheet has no accent label nor row line; these few rules stay
-    # with the page and are re-applied when the theme changes.
-    return f"""
-QLabel[role="accent"] {{ color: {c.accent}; font-weight: 600; }}
-QFrame[role="rowLine"] {{ background: {c.border}; border: none; max-height: 1px; }}
-"""
-
-
 class Section:
     """A heading and a card of rows that are reused from one load to the next."""
 
@@ -73,7 +64,6 @@ class Section:
         self.text.setWordWrap(True)
         self.inner.addWidget(self.text)
         self.rows: list[TodoRow] = []
-        self.lines: list[QFrame] = []
         self.more = QPushButton()
         self.more.setObjectName(f"more_{key}")
         self.more.setFlat(True)
@@ -93,22 +83,16 @@ class Section:
         self.text.setText(text)
         show_if(self.text, bool(text))
         while len(self.rows) < len(shown):
-            line = QFrame()
-            theme.set_role(line, "rowLine")
-            line.setFixedHeight(1)
             row = TodoRow(self.page.act)
-            at = self.inner.indexOf(self.more)
-            self.inner.insertWidget(at, line)
-            self.inner.insertWidget(at + 1, row)
-            self.lines.append(line)
+            self.inner.insertWidget(self.inner.indexOf(self.more), row)
             self.rows.append(row)
         for n, row in enumerate(self.rows):
             if n < len(shown):
                 row.set_item(shown[n], now)
+                # A hairline between rows, and under the text when rows follow it.
+                row.set_line(n > 0 or bool(text))
                 self.page.rows[row.objectName().removeprefix("row_")] = row
             show_if(row, n < len(shown))
-            # A hairline between rows, and under the text when rows follow it.
-            show_if(self.lines[n], n < len(shown) and (n > 0 or bool(text)))
         expanded = self.key in self.page.expanded
         show_if(self.more, total > len(shown) or expanded)
         # Not a QObject: the page's context, spelled out so lupdate records it.
@@ -130,7 +114,6 @@ class TodayPage(Page):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
-        self.setStyleSheet(_local_style(theme.current()))
         content = QWidget()
         content.setObjectName("todayContent")
         layout = QVBoxLayout(content)
@@ -163,11 +146,6 @@ class TodayPage(Page):
     def set_now(self, now: datetime | None) -> None:
         self._fixed_now = now
         self.refresh()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.PaletteChange:
-            self.setStyleSheet(_local_style(theme.current()))
-        super().changeEvent(event)
 
     # --- loading -------------------------------------------------------------------------
     def refresh(self) -> None:

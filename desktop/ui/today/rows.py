@@ -8,53 +8,43 @@ accent for what needs doing now, red only for what is late.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
-from enum import StrEnum
+from dataclasses import dataclass
+from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, Qt
+from PySide6.QtGui import QColor, QEnterEvent, QFont, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QMenu,
     QPushButton,
-    QVBoxLayout,
+    QSizePolicy,
+    QSpacerItem,
+    QToolTip,
     QWidget,
 )
 
-from desktop.domain.enums import FollowUpKind, Medium
-from desktop.domain.keep_in_touch import TodoItem, TodoKind
+from desktop.domain.keep_in_touch import TodoItem
 from desktop.ui import theme
-from desktop.ui.formatting import date_text, datetime_text, hours_left, relative_day
+from desktop.ui.today.row_texts import (
+    SECONDARY_TEXT,
+    Action,
+    actions_for,
+    context_text,
+    item_key,
+    when_text,
+)
 
-WHEN_WIDTH = 110
+WHEN_WIDTH = 110  # at least: a common width lines the buttons of all rows up in columns
 SECONDARY_WIDTH = 64
 PRIMARY_WIDTH = 140
+TEXT_MIN_WIDTH = 40  # the name and context column, cut short in a narrow window
+TEXT_SPACING = 2  # between the name and the context line
+ROW_MARGIN = 9  # above and below the texts and buttons
+BUTTON_GAP = 6  # more than the spacing between the time and the first button
 
 
-class Action(StrEnum):
-    PREP = "prep"
-    OPEN_CHAT = "open_chat"
-    OPEN_CONTACT = "open_contact"
-    DRAFT = "draft"
-    DONE = "done"
-    SNOOZE_DAY = "snooze_day"
-    SNOOZE_WEEK = "snooze_week"
-    LOG = "log"
-    PLAN_CHAT = "plan_chat"
-
-
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("TodayRow", text, None, n)
-
-
-def item_key(item: TodoItem) -> str:
-    """A stable name for the row's widgets: kind and the id of what it is about."""
-    ident = item.follow_up_id or item.chat_id or item.contact_id
-    if item.kind is TodoKind.FOLLOW_UP:
-        ident = item.follow_up_id
-    elif item.kind in (TodoKind.CHAT, TodoKind.THANK_YOU):
-        ident = item.chat_id
-    return f"{item.kind.value}{ident}"
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("TodayRow", text)
 
 
 def show_if(widget: QWidget, visible: bool) -> None:
@@ -74,103 +64,43 @@ def restyle(widget: QWidget, **properties) -> None:
     widget.style().polish(widget)
 
 
-def _label(text: str, role: str, **extra) -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    theme.set_role(label, role, **extra)
-    return label
+class _Fonts:
+    """A row's font and its bold (600, as the stylesheet's names), with their metrics."""
+
+    def __init__(self, font: QFont):
+        self.regular = font
+        self.bold = QFont(font)
+        self.bold.setWeight(QFont.Weight.DemiBold)
+        self.regular_metrics = QFontMetrics(self.regular)
+        self.bold_metrics = QFontMetrics(self.bold)
 
 
-def context_text(item: TodoItem, now: datetime) -> str:
-    """The quiet line under the name, translated."""
-    parts: list[str] = []
-    if item.kind is TodoKind.CHAT:
-        if item.chat_status == "in_progress":
-            parts.append(_tr("Under way"))
-        elif item.chat_status == "requested":
-            parts.append(_tr("Requested, not confirmed"))
-        medium = Medium.parse(item.medium, None)
-        if medium is not None:
-            parts.append(QCoreApplication.translate("Medium", medium.label))
-        if item.minutes:
-            parts.append(_tr("%n min", item.minutes))
-        parts += [p for p in (item.place, item.company) if p]
-    elif item.kind is TodoKind.THANK_YOU:
-        parts.append(_tr("Thank-you for your chat"))
-        parts += [item.company] if item.company else []
-    elif item.kind is TodoKind.FOLLOW_UP:
-        kind = item.follow_up_kind or FollowUpKind.CHECK_IN
-        if kind is FollowUpKind.UPDATE and item.about_name:
-            parts.append(_tr("Thank them for introducing %1 and say how the chat went")
-                         .replace("%1", item.about_name))
-        else:
-            label = QCoreApplication.translate("FollowUpKind", kind.label)
-            parts.append(f"{label}: {item.text}" if item.text else label)
-    elif item.kind is TodoKind.KEEP_IN_TOUCH:
-        parts += [item.company] if item.company else []
-        if item.last_contact:
-            parts.append(_tr("last contact %1").replace("%1", date_text(item.last_contact)))
-    elif item.kind is TodoKind.REACH_REFERRAL:
-        parts.append(_tr("Introduced by %1, not reached yet").replace("%1", item.referrer_name))
-        parts += [item.company] if item.company else []
-    else:
-        parts += [p for p in (item.role, item.company) if p]
-        parts.append(_tr("not asked for a chat yet"))
-    return "  ·  ".join(parts)
+def _line_height(metrics: QFontMetrics, text: str) -> int:
+    """The height of one line of `text`, as a label would size it: a fallback font for
+    some of its characters (Chinese, say) can make it taller; never for plain ASCII."""
+    if text.isascii():
+        return metrics.height()
+    flags = int(Qt.AlignmentFlag.AlignLeft)
+    return metrics.boundingRect(QRect(0, 0, 2000, 2000), flags, text).height()
 
 
-def when_text(item: TodoItem, now: datetime) -> tuple[str, str]:
-    """(text, role) for the right-hand time: "late" when late, "accent" when due now."""
-    if item.kind is TodoKind.CHAT and isinstance(item.when, datetime):
-        soon = item.when.date() == now.date()
-        return datetime_text(item.when, today=now.date()), "accent" if soon else "quiet"
-    if item.kind is TodoKind.THANK_YOU and isinstance(item.when, datetime):
-        return hours_left(item.when, now), "late" if item.late else "accent"
-    if item.kind is TodoKind.FOLLOW_UP and isinstance(item.when, date):
-        return relative_day(item.when, now.date()), "late" if item.late else "accent"
-    if item.kind is TodoKind.KEEP_IN_TOUCH and isinstance(item.when, date):
-        # Not "late": nobody promised a date; it is simply time to get in touch again.
-        days = (now.date() - item.when).days
-        text = (_tr("due today") if days <= 0 else _tr("due yesterday") if days == 1
-                else _tr("due %n days ago", days))
-        return text, "quiet"
-    return "", "quiet"
+@dataclass(frozen=True)
+class RowText:
+    """What a row says: the name, the quiet context line, and the time with its role
+    ("quiet", "accent" when due now, "late")."""
 
-
-def _actions(item: TodoItem) -> tuple[tuple[Action, str], tuple[Action, ...], bool]:
-    """(primary action and its text, secondary actions, snooze offered)."""
-    kind, fkind = item.kind, item.follow_up_kind
-    if kind is TodoKind.CHAT:
-        if item.chat_status == "in_progress":
-            return (Action.OPEN_CHAT, _tr("Open")), (), False
-        return (Action.PREP, _tr("Prep")), (), False
-    if kind is TodoKind.THANK_YOU:
-        # No snooze: a thank-you is due when it is due, and the on-time share stays honest.
-        return (Action.DRAFT, _tr("Draft thank-you")), (Action.DONE, Action.OPEN_CHAT), False
-    if kind is TodoKind.FOLLOW_UP:
-        if fkind is FollowUpKind.NUDGE:
-            return (Action.DRAFT, _tr("Draft nudge")), (Action.DONE, Action.OPEN_CHAT), True
-        if fkind is FollowUpKind.THANK_YOU and item.chat_id:
-            return (Action.DRAFT, _tr("Draft thank-you")), (Action.DONE, Action.OPEN_CHAT), False
-        if fkind in (FollowUpKind.UPDATE, FollowUpKind.CHECK_IN):
-            return (Action.DRAFT, _tr("Draft update")), (Action.DONE, Action.OPEN_CONTACT), True
-        return (Action.DONE, _tr("Done")), (Action.OPEN_CONTACT,), True
-    if kind is TodoKind.KEEP_IN_TOUCH:
-        return (Action.LOG, _tr("Log interaction…")), (Action.DRAFT, Action.OPEN_CONTACT), True
-    return (Action.PLAN_CHAT, _tr("Plan a chat")), (Action.OPEN_CONTACT,), False
-
-
-SECONDARY_TEXT = {
-    Action.DONE: "Done",
-    Action.OPEN_CHAT: "Open",
-    Action.OPEN_CONTACT: "Open",
-    Action.DRAFT: "Draft e-mail",
-}
+    name: str = ""
+    context: str = ""
+    when: str = ""
+    when_role: str = "quiet"
 
 
 class TodoRow(QWidget):
     """A row: name and context on the left; when, the other buttons and the primary right.
 
+    The three texts are painted by the row, not shown in labels: under the app's stylesheet
+    every widget costs about twice as much to polish, and Today is the start page. Their
+    colours come from `theme.current()` at paint time, so a theme switch only repaints.
     Rows are reused: `set_item` shows another thing to do in the same widgets, so reloading
     Today after an action costs a few text changes, not a new tree of widgets.
     """
@@ -179,24 +109,25 @@ class TodoRow(QWidget):
         super().__init__(parent)
         self._act = act
         self.item: TodoItem | None = None
+        self.shown = RowText()
+        self._line = False
+        self._fonts: _Fonts | None = None  # made when first measured
+        self._heights = (0, 0)  # of the name and context lines
+        self._name_shown = ""  # the name as painted (elided when the column is narrow)
         self._actions: dict[QPushButton, Action] = {}
         self._menu: QMenu | None = None
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 9, 0, 9)
+        layout.setContentsMargins(0, ROW_MARGIN, 0, ROW_MARGIN)
         layout.setSpacing(10)
-        texts = QVBoxLayout()
-        texts.setSpacing(2)
-        self.name_label = _label("", "name")
-        self.context_label = _label("", "quiet")
-        texts.addWidget(self.name_label)
-        texts.addWidget(self.context_label)
-        layout.addLayout(texts, 1)
-        self.when_label = _label("", "quiet")
-        # A common width lines the buttons of all rows up in columns.
-        self.when_label.setMinimumWidth(WHEN_WIDTH)
-        self.when_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        layout.addWidget(self.when_label)
-        layout.addSpacing(6)
+        # Two spacers hold the painted texts' places: the name and context column takes the
+        # width left over, and the gap before the buttons holds the right-aligned time.
+        self._texts = QSpacerItem(TEXT_MIN_WIDTH, 0, QSizePolicy.Policy.MinimumExpanding,
+                                  QSizePolicy.Policy.Minimum)
+        layout.addItem(self._texts)
+        layout.setStretch(0, 1)
+        self._gap = QSpacerItem(BUTTON_GAP, 0, QSizePolicy.Policy.Fixed,
+                                QSizePolicy.Policy.Minimum)
+        layout.addItem(self._gap)
         self._layout = layout
         # The other buttons (laid out in this order before the primary one) are made when a
         # row first needs them: a chat has none, a thank-you no snooze, and every widget made
@@ -210,24 +141,14 @@ class TodoRow(QWidget):
         layout.addWidget(self.primary)
 
     def set_item(self, item: TodoItem, now: datetime) -> None:
-        """Shows `item`; object names follow it (`done_thank_you12`, `when_follow_up3`...)."""
+        """Shows `item`; object names follow it (`row_follow_up3`, `done_thank_you12`...)."""
         self.item = item
         key = item_key(item)
         self.setObjectName(f"row_{key}")
-        self.name_label.setText(item.name or _tr("(no name)"))
-        self.name_label.setObjectName(f"name_{key}")
-        context = context_text(item, now)
-        self.context_label.setText(context)
-        self.context_label.setToolTip(context)
-        self.context_label.setObjectName(f"context_{key}")
-        show_if(self.context_label, bool(context))
         when, role = when_text(item, now)
-        self.when_label.setText(when)
-        self.when_label.setObjectName(f"when_{key}")
-        if self.when_label.property("role") != role:
-            restyle(self.when_label, role=role)
-        show_if(self.when_label, bool(when))
-        (primary, primary_text), secondary, snooze = _actions(item)
+        self._show_text(RowText(item.name or _tr("(no name)"), context_text(item, now),
+                                when, role))
+        (primary, primary_text), secondary, snooze = actions_for(item)
         self._actions = {self.primary: primary}
         self.primary.setText(primary_text)
         self.primary.setObjectName(f"{primary.value}_{key}")
@@ -248,6 +169,125 @@ class TodoRow(QWidget):
             snooze_button.setObjectName(f"snooze_{key}")
         if self._menu is not None:
             self._name_menu(key)
+
+    def set_line(self, line: bool) -> None:
+        """A hairline along the top, between this row and the one (or the text) above."""
+        if line != self._line:
+            self._line = line
+            self._layout.setContentsMargins(0, ROW_MARGIN + int(line), 0, ROW_MARGIN)
+            self.update()
+
+    # --- the painted texts -----------------------------------------------------------------
+    def _show_text(self, text: RowText) -> None:
+        old, self.shown = self.shown, text
+        if text == old:
+            return
+        self.setAccessibleName(text.name)
+        self.setAccessibleDescription("  ·  ".join(t for t in (text.context, text.when) if t))
+        self._measure()
+        self.update()
+
+    def _measure(self) -> None:
+        """Sizes the spacers for the texts: line heights as a label would take, and the
+        time's column at least WHEN_WIDTH wide, so the buttons of all rows line up."""
+        text = self.shown
+        if self._fonts is None:
+            self._fonts = _Fonts(self.font())
+        fonts = self._fonts
+        name_height = _line_height(fonts.bold_metrics, text.name)
+        context_height = _line_height(fonts.regular_metrics, text.context) if text.context else 0
+        height = name_height + (TEXT_SPACING + context_height if text.context else 0)
+        gap = BUTTON_GAP
+        if text.when:
+            metrics = fonts.regular_metrics if text.when_role == "quiet" else fonts.bold_metrics
+            gap += 2 * self._layout.spacing() + max(WHEN_WIDTH,
+                                                    metrics.horizontalAdvance(text.when))
+        changed = (self._heights != (name_height, context_height)
+                   or self._gap.sizeHint().width() != gap)
+        self._heights = (name_height, context_height)
+        if changed:
+            policy = QSizePolicy.Policy
+            self._texts.changeSize(TEXT_MIN_WIDTH, height, policy.MinimumExpanding,
+                                   policy.Minimum)
+            self._gap.changeSize(gap, 0, policy.Fixed, policy.Minimum)
+            self._layout.invalidate()
+            self.updateGeometry()
+
+    def _rects(self) -> tuple[QRect, QRect, QRect]:
+        """Where the name, context and time go, as the labels they replace were laid out:
+        two lines in the text column (sharing any height to spare), the time beside it."""
+        column = self._texts.geometry()
+        name_height, context_height = self._heights
+        if not self.shown.context:
+            return column, QRect(), self._when_rect(column)
+        spare = max(0, column.height() - name_height - TEXT_SPACING - context_height)
+        name = QRect(column.x(), column.y(), column.width(), name_height + spare // 2)
+        context = QRect(column.x(), name.bottom() + 1 + TEXT_SPACING, column.width(),
+                        column.bottom() - name.bottom() - TEXT_SPACING)
+        return name, context, self._when_rect(column)
+
+    def _when_rect(self, column: QRect) -> QRect:
+        spacing = self._layout.spacing()
+        width = self._gap.geometry().width() - BUTTON_GAP - 2 * spacing
+        return QRect(column.right() + 1 + spacing, column.y(), width, column.height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        colors = theme.current()
+        text = self.shown
+        painter = QPainter(self)
+        if self._line:
+            painter.fillRect(0, 0, self.width(), 1, QColor(colors.border))
+        fonts = self._fonts or _Fonts(self.font())
+        name_rect, context_rect, when_rect = self._rects()
+        left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        elide = Qt.TextElideMode.ElideRight
+        painter.setFont(fonts.bold)
+        painter.setPen(QColor(colors.text))
+        self._name_shown = fonts.bold_metrics.elidedText(text.name, elide, name_rect.width())
+        painter.drawText(name_rect, left, self._name_shown)
+        if text.context:
+            painter.setFont(fonts.regular)
+            painter.setPen(QColor(colors.quiet))
+            painter.drawText(context_rect, left, fonts.regular_metrics.elidedText(
+                text.context, elide, context_rect.width()))
+        if text.when:
+            role = text.when_role
+            painter.setFont(fonts.regular if role == "quiet" else fonts.bold)
+            painter.setPen(QColor({"late": colors.late, "accent": colors.accent}.get(
+                role, colors.quiet)))
+            painter.drawText(when_rect, Qt.AlignmentFlag.AlignRight
+                             | Qt.AlignmentFlag.AlignVCenter, text.when)
+
+    # A tooltip tells the whole context line (it may be cut short), and the name when cut
+    # short. The row filters its own events only while the mouse is over it: a Python
+    # `event` override would cost every event of every row, at start-up too.
+    def enterEvent(self, event: QEnterEvent) -> None:
+        self.installEventFilter(self)
+        super().enterEvent(event)
+
+    def leaveEvent(self, event: QEvent) -> None:
+        self.removeEventFilter(self)
+        super().leaveEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is not self or event.type() != QEvent.Type.ToolTip:
+            return False
+        name_rect, context_rect, _ = self._rects()
+        pos = event.pos()
+        if self.shown.context and context_rect.contains(pos):
+            QToolTip.showText(event.globalPos(), self.shown.context, self, context_rect)
+        elif name_rect.contains(pos) and self._name_shown != self.shown.name:
+            QToolTip.showText(event.globalPos(), self.shown.name, self, name_rect)
+        else:
+            QToolTip.hideText()  # not the row's buttons either: they have none of their own
+        return True
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._fonts = None  # measure again (a fallback font may have come)
+            self._heights = (-1, -1)
+            self._measure()
+        super().changeEvent(event)
 
     def _insert(self, button: QPushButton, before: list[QPushButton | None]) -> None:
         """Puts a button made late at its place: before the first of `before` there is."""
