@@ -46,45 +46,79 @@ def _label(text: str, role: str = "", **extra) -> QLabel:
 
 
 class Section:
-    """A heading and a card of rows that are reused from one load to the next."""
+    """A heading and a card of rows that are reused from one load to the next.
+
+    Its widgets are made the first time it has something to show (most days never show
+    "Nothing is due"), the text above the rows and the "Show all" button when first
+    needed: under the app's stylesheet every widget made costs start-up time.
+    """
 
     def __init__(self, page: TodayPage, key: str, layout: QVBoxLayout):
         self.key = key
         self.page = page
+        self.box = QVBoxLayout()  # holds the heading and the card, once made
+        self.box.setContentsMargins(0, 0, 0, 0)
+        self.box.setSpacing(layout.spacing())
+        layout.addLayout(self.box)
+        self.heading: QLabel | None = None
+        self.card: QFrame | None = None
+        self.inner = QVBoxLayout()
+        self.text: QLabel | None = None
+        self.more: QPushButton | None = None
+        self.rows: list[TodoRow] = []
+
+    def _build(self) -> tuple[QLabel, QFrame]:
         self.heading = _label("", "subheading")
-        self.heading.setObjectName(f"heading_{key}")
+        self.heading.setObjectName(f"heading_{self.key}")
         self.card = QFrame()
-        self.card.setObjectName(f"section_{key}")
+        self.card.setObjectName(f"section_{self.key}")
         theme.set_role(self.card, "card")
-        self.inner = QVBoxLayout(self.card)
+        self.card.setLayout(self.inner)
         self.inner.setContentsMargins(16, 4, 16, 4)
         self.inner.setSpacing(0)
-        self.text = _label("", "empty")
-        self.text.setObjectName(f"text_{key}")
-        self.text.setWordWrap(True)
-        self.inner.addWidget(self.text)
-        self.rows: list[TodoRow] = []
-        self.more = QPushButton()
-        self.more.setObjectName(f"more_{key}")
-        self.more.setFlat(True)
-        self.more.clicked.connect(lambda _=False: page.toggle(key))
-        self.inner.addWidget(self.more, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.card)
+        self.box.addWidget(self.heading)
+        self.box.addWidget(self.card)
+        return self.heading, self.card
+
+    def _text(self) -> QLabel:
+        if self.text is None:
+            self.text = _label("", "empty")
+            self.text.setObjectName(f"text_{self.key}")
+            self.text.setWordWrap(True)
+            self.inner.insertWidget(0, self.text)
+        return self.text
+
+    def _more(self) -> QPushButton:
+        if self.more is None:
+            self.more = QPushButton()
+            self.more.setObjectName(f"more_{self.key}")
+            self.more.setFlat(True)
+            self.more.clicked.connect(lambda _=False: self.page.toggle(self.key))
+            self.inner.addWidget(self.more, 0, Qt.AlignmentFlag.AlignLeft)
+        return self.more
 
     def fill(self, title: str, items, now: datetime, *, text: str = "", total: int | None = None,
              limit: int = ROWS_PER_SECTION) -> None:
         total = len(items) if total is None else total
         shown = list(items[:limit])
         visible = bool(shown or text)
-        show_if(self.heading, visible)
-        show_if(self.card, visible)
-        self.heading.setText(f"{title}  ·  {total:,}" if total else title)
-        self.text.setText(text)
-        show_if(self.text, bool(text))
+        if self.heading is None or self.card is None:
+            if not visible:
+                return
+            heading, card = self._build()
+        else:
+            heading, card = self.heading, self.card
+        show_if(heading, visible)
+        show_if(card, visible)
+        heading.setText(f"{title}  ·  {total:,}" if total else title)
+        if text or self.text is not None:
+            label = self._text()
+            label.setText(text)
+            show_if(label, bool(text))
         while len(self.rows) < len(shown):
             row = TodoRow(self.page.act)
-            self.inner.insertWidget(self.inner.indexOf(self.more), row)
+            at = self.inner.indexOf(self.more) if self.more is not None else self.inner.count()
+            self.inner.insertWidget(at, row)
             self.rows.append(row)
         for n, row in enumerate(self.rows):
             if n < len(shown):
@@ -94,10 +128,13 @@ class Section:
                 self.page.rows[row.objectName().removeprefix("row_")] = row
             show_if(row, n < len(shown))
         expanded = self.key in self.page.expanded
-        show_if(self.more, total > len(shown) or expanded)
-        # Not a QObject: the page's context, spelled out so lupdate records it.
-        self.more.setText(QCoreApplication.translate("TodayPage", "Show fewer") if expanded
-                          else QCoreApplication.translate("TodayPage", "Show all %n", "", total))
+        wanted = total > len(shown) or expanded
+        if wanted or self.more is not None:
+            more = self._more()
+            show_if(more, wanted)
+            # Not a QObject: the page's context, spelled out so lupdate records it.
+            more.setText(QCoreApplication.translate("TodayPage", "Show fewer") if expanded
+                         else QCoreApplication.translate("TodayPage", "Show all %n", "", total))
 
 
 class TodayPage(Page):
