@@ -116,7 +116,7 @@ class Section:
             label.setText(text)
             show_if(label, bool(text))
         while len(self.rows) < len(shown):
-            row = TodoRow(self.page.act)
+            row = TodoRow(self.page.act, self.card)
             at = self.inner.indexOf(self.more) if self.more is not None else self.inner.count()
             self.inner.insertWidget(at, row)
             self.rows.append(row)

@@ -134,7 +134,7 @@ class TodoRow(QWidget):
         # costs start-up time (bench/startup.py).
         self.secondary: list[QPushButton | None] = [None, None]
         self.snooze_button: QPushButton | None = None
-        self.primary = QPushButton()
+        self.primary = QPushButton(self)
         theme.set_role(self.primary, "primary")
         self.primary.setMinimumWidth(PRIMARY_WIDTH)
         self.primary.clicked.connect(lambda _=False: self._clicked(self.primary))
@@ -297,7 +297,7 @@ class TodoRow(QWidget):
     def _secondary(self, n: int) -> QPushButton:
         button = self.secondary[n]
         if button is None:
-            button = self.secondary[n] = QPushButton()
+            button = self.secondary[n] = QPushButton(self)
             button.setMinimumWidth(SECONDARY_WIDTH)
             button.clicked.connect(lambda _=False, b=button: self._clicked(b))
             self._insert(button, [*self.secondary[n + 1:], self.snooze_button])
@@ -305,7 +305,7 @@ class TodoRow(QWidget):
 
     def _snooze(self) -> QPushButton:
         if self.snooze_button is None:
-            self.snooze_button = QPushButton(_tr("Snooze") + "  ▾")
+            self.snooze_button = QPushButton(_tr("Snooze") + "  ▾", self)
             self.snooze_button.setAccessibleName(_tr("Snooze"))
             self.snooze_button.clicked.connect(self._show_snooze_menu)
             self._insert(self.snooze_button, [])
