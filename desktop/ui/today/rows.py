@@ -7,6 +7,7 @@ accent for what needs doing now, red only for what is late.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -84,6 +85,21 @@ def _line_height(metrics: QFontMetrics, text: str) -> int:
     return metrics.boundingRect(QRect(0, 0, 2000, 2000), flags, text).height()
 
 
+def _text_flags(text: str, side: Qt.AlignmentFlag) -> int:
+    """How to draw `text` at the left or right `side` as a label would: in its own reading
+    order (right to left when its first letter with a direction is Arabic or Hebrew,
+    whatever the widget's direction), and then on the mirrored side."""
+    order, align = Qt.TextFlag.TextForceLeftToRight, Qt.AlignmentFlag
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            order = Qt.TextFlag.TextForceRightToLeft
+            side = align.AlignRight if side == align.AlignLeft else align.AlignLeft
+        if kind in ("L", "R", "AL"):
+            break
+    return int(order) | int(side | align.AlignVCenter)
+
+
 @dataclass(frozen=True)
 class RowText:
     """What a row says: the name, the quiet context line, and the time with its role
@@ -114,6 +130,7 @@ class TodoRow(QWidget):
         self._fonts: _Fonts | None = None  # made when first measured
         self._heights = (0, 0)  # of the name and context lines
         self._name_shown = ""  # the name as painted (elided when the column is narrow)
+        self._flags = (0, 0, 0)  # to draw the name, context and time with
         self._actions: dict[QPushButton, Action] = {}
         self._menu: QMenu | None = None
         layout = QHBoxLayout(self)
@@ -184,6 +201,9 @@ class TodoRow(QWidget):
             return
         self.setAccessibleName(text.name)
         self.setAccessibleDescription("  ·  ".join(t for t in (text.context, text.when) if t))
+        left, right = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignRight
+        self._flags = (_text_flags(text.name, left), _text_flags(text.context, left),
+                       _text_flags(text.when, right))
         self._measure()
         self.update()
 
@@ -217,19 +237,21 @@ class TodoRow(QWidget):
         """Where the name, context and time go, as the labels they replace were laid out:
         two lines in the text column (sharing any height to spare), the time beside it."""
         column = self._texts.geometry()
+        # The gap holds the time between the layout's spacing on either side, then the
+        # extra gap before the buttons (the layout mirrors it all right to left).
+        gap = self._gap.geometry()
+        spacing = self._layout.spacing()
+        width = gap.width() - BUTTON_GAP - 2 * spacing
+        x = gap.right() + 1 - spacing - width if self.isRightToLeft() else gap.x() + spacing
+        when = QRect(x, column.y(), width, column.height())
         name_height, context_height = self._heights
         if not self.shown.context:
-            return column, QRect(), self._when_rect(column)
+            return column, QRect(), when
         spare = max(0, column.height() - name_height - TEXT_SPACING - context_height)
         name = QRect(column.x(), column.y(), column.width(), name_height + spare // 2)
         context = QRect(column.x(), name.bottom() + 1 + TEXT_SPACING, column.width(),
                         column.bottom() - name.bottom() - TEXT_SPACING)
-        return name, context, self._when_rect(column)
-
-    def _when_rect(self, column: QRect) -> QRect:
-        spacing = self._layout.spacing()
-        width = self._gap.geometry().width() - BUTTON_GAP - 2 * spacing
-        return QRect(column.right() + 1 + spacing, column.y(), width, column.height())
+        return name, context, when
 
     def paintEvent(self, event: QPaintEvent) -> None:
         colors = theme.current()
@@ -239,24 +261,23 @@ class TodoRow(QWidget):
             painter.fillRect(0, 0, self.width(), 1, QColor(colors.border))
         fonts = self._fonts or _Fonts(self.font())
         name_rect, context_rect, when_rect = self._rects()
-        left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        name_flags, context_flags, when_flags = self._flags
         elide = Qt.TextElideMode.ElideRight
         painter.setFont(fonts.bold)
         painter.setPen(QColor(colors.text))
         self._name_shown = fonts.bold_metrics.elidedText(text.name, elide, name_rect.width())
-        painter.drawText(name_rect, left, self._name_shown)
+        painter.drawText(name_rect, name_flags, self._name_shown)
         if text.context:
             painter.setFont(fonts.regular)
             painter.setPen(QColor(colors.quiet))
-            painter.drawText(context_rect, left, fonts.regular_metrics.elidedText(
+            painter.drawText(context_rect, context_flags, fonts.regular_metrics.elidedText(
                 text.context, elide, context_rect.width()))
         if text.when:
             role = text.when_role
             painter.setFont(fonts.regular if role == "quiet" else fonts.bold)
             painter.setPen(QColor({"late": colors.late, "accent": colors.accent}.get(
                 role, colors.quiet)))
-            painter.drawText(when_rect, Qt.AlignmentFlag.AlignRight
-                             | Qt.AlignmentFlag.AlignVCenter, text.when)
+            painter.drawText(when_rect, when_flags, text.when)
 
     # A tooltip tells the whole context line (it may be cut short), and the name when cut
     # short. The row filters its own events only while the mouse is over it: a Python
