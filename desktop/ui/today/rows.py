@@ -78,8 +78,10 @@ class _Fonts:
 
 def _line_height(metrics: QFontMetrics, text: str) -> int:
     """The height of one line of `text`, as a label would size it: a fallback font for
-    some of its characters (Chinese, say) can make it taller; never for plain ASCII."""
-    if text.isascii():
+    some of its characters (Chinese, say) can make it taller. Not for Latin up to
+    Extended-A (with the context line's middle dot), which every UI font has; laying the
+    text out to find out costs start-up time."""
+    if text.isascii() or max(text) < "\u0180":
         return metrics.height()
     flags = int(Qt.AlignmentFlag.AlignLeft)
     return metrics.boundingRect(QRect(0, 0, 2000, 2000), flags, text).height()
