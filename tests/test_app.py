@@ -150,3 +150,17 @@ def test_a_failed_start_leaves_the_process_able_to_run_event_loops(qapp, db_path
     monkeypatch.setattr(main_window.MainWindow, "__init__", broken)
     assert main(["--smoke-test", "--db", str(db_path)]) == 1
     assert _event_loop_runs()
+
+
+def test_a_smoke_test_without_a_first_paint_ends_with_code_3_even_with_stderr_closed(
+        qapp, db_path, monkeypatch):
+    import io
+
+    from desktop import app
+
+    monkeypatch.setattr(app, "SMOKE_TEST_TIMEOUT_MS", 300)
+    monkeypatch.setattr(app.Startup, "after_first_paint", lambda self: None)  # never exits
+    closed = io.StringIO()
+    closed.close()
+    monkeypatch.setattr(sys, "stderr", closed)  # as when the reader of a pipe went away
+    assert main(["--smoke-test", "--db", str(db_path)]) == 3
