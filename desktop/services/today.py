@@ -171,22 +171,24 @@ def follow_ups_due(store: Store, now: datetime | None = None,
     return items
 
 
+# The smallest cadence of a contact's tags, looked up per contact (the primary key of
+# contact_tag starts with contact_id): 2-3 ms less at 10,000 contacts than grouping every
+# tag first and joining the result (bench/today_insights.py).
+_TAG_CADENCE = """(SELECT min(tg.cadence_days) FROM contact_tag ct JOIN tag tg ON tg.id = ct.tag_id
+                    WHERE ct.contact_id = c.id AND tg.cadence_days > 0)"""
+
+
 # Contacts due a keep-in-touch, in one statement: last contact per contact from the three
 # sources, cadence from contact / smallest tag / app default, minus snoozed contacts and
 # those already in motion (a chat on the way or a follow-up open). The names and e-mails
 # are looked up for the 50 rows shown only, after the sort.
 _KEEP_IN_TOUCH_SQL = f"""
-WITH {LAST_CONTACT_CTE}, tag_cadence AS (
-    SELECT ct.contact_id, min(t.cadence_days) AS days
-      FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id
-     WHERE t.cadence_days > 0 GROUP BY ct.contact_id
-), due AS MATERIALIZED (
+WITH {LAST_CONTACT_CTE}, due AS MATERIALIZED (
     SELECT x.id, x.last_d, x.next_d FROM (
         SELECT c.id, last.d AS last_d,
-               date(last.d, '+' || coalesce({CADENCE.format(tag_days='tag_cadence.days')}, ?)
+               date(last.d, '+' || coalesce({CADENCE.format(tag_days=_TAG_CADENCE)}, ?)
                     || ' days') AS next_d
           FROM last JOIN contact c ON c.id = last.contact_id
-          LEFT JOIN tag_cadence ON tag_cadence.contact_id = c.id
          WHERE c.archived = 0) AS x
      WHERE x.next_d <= ?
        AND NOT EXISTS (SELECT 1 FROM keep_in_touch_snooze s
