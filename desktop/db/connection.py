@@ -14,7 +14,7 @@ import sys
 import threading
 import time
 import weakref
-from contextlib import closing
+from contextlib import closing, contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -69,6 +69,19 @@ def storage_error(exc: BaseException | None) -> StorageFailed | None:
         return StorageFailed("The disk could not be written (a disk input/output error)."
                              + _UNCHANGED)
     return None
+
+
+@contextmanager
+def storage_errors():
+    """Turns a failed statement that people can act on into StorageFailed (a UserError: a
+    calm message, not a crash report); anything else goes on as it was raised."""
+    try:
+        yield
+    except Exception as exc:
+        translated = storage_error(exc)
+        if translated is None or translated is exc:
+            raise
+        raise translated from exc
 
 
 def _translated_chain(exc: BaseException | None) -> StorageFailed | None:
@@ -126,13 +139,8 @@ class Store:
         """Runs one statement; a failed write people can act on raises StorageFailed."""
         if self._db is not None or self._conn is None or threading.get_ident() != self._owner:
             return self.db.execute_sql(statement, params)
-        try:
+        with storage_errors():
             return self._conn.execute(statement, params)
-        except sqlite3.OperationalError as exc:
-            translated = storage_error(exc)
-            if translated is None:
-                raise
-            raise translated from exc
 
     def atomic(self):
         return self.db.atomic()

@@ -10,10 +10,9 @@ from __future__ import annotations
 import sqlite3
 import threading
 
-import peewee
 from peewee import SqliteDatabase
 
-from desktop.db.connection import PRAGMAS, _translated_chain, storage_error
+from desktop.db.connection import PRAGMAS, _translated_chain, storage_error, storage_errors
 
 
 class _Atomic:
@@ -61,22 +60,12 @@ class _Database(SqliteDatabase):
         return conn
 
     def execute_sql(self, sql, params=None):
-        try:
+        with storage_errors():
             return super().execute_sql(sql, params)
-        except peewee.OperationalError as exc:
-            translated = storage_error(exc)
-            if translated is None:
-                raise
-            raise translated from exc
 
     def commit(self):
-        try:
+        with storage_errors():
             return super().commit()
-        except peewee.OperationalError as exc:
-            translated = storage_error(exc)
-            if translated is None:
-                raise
-            raise translated from exc
 
     def atomic(self, *args, **kwargs):
         return _Atomic(super().atomic(*args, **kwargs))
