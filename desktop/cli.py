@@ -254,10 +254,23 @@ def _print_group(title: str, items, describe) -> None:
         print(f"  … and {len(items) - SHOWN_PER_GROUP} more")
 
 
-def _export_ics(args: argparse.Namespace) -> int:
-    """Every upcoming chat as a calendar event (UTC, stable UID per chat); reads only."""
+def _write_atomically(out: Path, write):
+    """`write(partial)` beside `out`, then the finished file put in its place: a failure
+    leaves no half-written file and an older `out` as it was. Returns what `write` did."""
     import os
 
+    partial = out.with_name(out.name + ".part")
+    try:
+        done = write(partial)
+        os.replace(partial, out)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise UserError(f"cannot write {out}: {exc.strerror or exc}") from exc
+    return done
+
+
+def _export_ics(args: argparse.Namespace) -> int:
+    """Every upcoming chat as a calendar event (UTC, stable UID per chat); reads only."""
     from desktop.io import ics
     from desktop.services import today
 
@@ -266,13 +279,7 @@ def _export_ics(args: argparse.Namespace) -> int:
     with _open(args) as store:
         upcoming = today.calendar_chats(store)
     out = Path(args.out).expanduser()
-    partial = out.with_name(out.name + ".part")
-    try:
-        partial.write_bytes(ics.to_bytes(upcoming))
-        os.replace(partial, out)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise UserError(f"cannot write {out}: {exc.strerror or exc}") from exc
+    _write_atomically(out, lambda partial: partial.write_bytes(ics.to_bytes(upcoming)))
     print(f"Exported {len(upcoming)} upcoming chat(s) to {out}.")
     return 0
 
@@ -289,8 +296,6 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def _export_contacts(args: argparse.Namespace) -> int:
     """`export contacts --format csv|vcard`: every contact; reads the database only."""
-    import os
-
     from desktop.io import contacts_csv, vcard_writer
     from desktop.services import exports
 
@@ -304,13 +309,7 @@ def _export_contacts(args: argparse.Namespace) -> int:
     else:
         data = contacts_csv.write(people).encode(contacts_csv.ENCODING)
     out = Path(args.out).expanduser()
-    partial = out.with_name(out.name + ".part")
-    try:
-        partial.write_bytes(data)
-        os.replace(partial, out)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise UserError(f"cannot write {out}: {exc.strerror or exc}") from exc
+    _write_atomically(out, lambda partial: partial.write_bytes(data))
     kind = "vCard 3.0" if args.format == "vcard" else "CSV"
     print(f"Exported {len(people)} contact(s) to {out} ({kind}).")
     return 0
@@ -333,8 +332,6 @@ def _export_json(args: argparse.Namespace) -> int:
 
 def cmd_sheet(args: argparse.Namespace) -> int:
     """Writes a chat's one-page question sheet to a PDF; reads the database, never writes it."""
-    import os
-
     from desktop.reports.sheet import build_sheet
     from desktop.services import chats, preferences
 
@@ -343,13 +340,7 @@ def cmd_sheet(args: argparse.Namespace) -> int:
         # --page-size, else the preference, else (None) the locale's usual size.
         page_size = args.page_size or preferences.paper_size(store)
     out = Path(args.out).expanduser()
-    partial = out.with_name(out.name + ".part")
-    try:
-        result = build_sheet(detail, partial, page_size)
-        os.replace(partial, out)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise UserError(f"cannot write {out}: {exc.strerror or exc}") from exc
+    result = _write_atomically(out, lambda partial: build_sheet(detail, partial, page_size))
     shown = result.shown_questions
     paper_name = "A4" if result.page_size == "a4" else "Letter"
     print(f"Wrote {out} ({paper_name}, 1 page, {shown} question{'s' if shown != 1 else ''}).")

@@ -12,7 +12,8 @@ import threading
 
 from peewee import SqliteDatabase
 
-from desktop.db.connection import PRAGMAS, _translated_chain, storage_error, storage_errors
+from desktop.db import connection
+from desktop.db.failures import storage_error, storage_error_in_chain, storage_errors
 
 
 class _Atomic:
@@ -29,7 +30,7 @@ class _Atomic:
         try:
             handled = self._inner.__exit__(exc_type, exc, tb)
         except Exception as failure:  # the COMMIT, or the ROLLBACK after a failure
-            translated = storage_error(exc) or _translated_chain(failure)
+            translated = storage_error(exc) or storage_error_in_chain(failure)
             if translated is None or translated is failure:
                 raise
             raise translated from (exc or failure)
@@ -47,7 +48,7 @@ class _Database(SqliteDatabase):
     (`adopt`); other threads, and any reconnection, open their own as usual."""
 
     def __init__(self, path: str, adopt: sqlite3.Connection | None = None):
-        super().__init__(path, pragmas=PRAGMAS, check_same_thread=False)
+        super().__init__(path, pragmas=connection.PRAGMAS, check_same_thread=False)
         self._adopt = adopt
         self._adopt_thread = threading.get_ident()
 
