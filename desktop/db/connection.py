@@ -97,6 +97,9 @@ class Store:
         elif self._conn is not None:
             self._conn.close()
             self._conn = None
+            global _latest
+            if _latest is not None and _latest() is self:
+                _latest = None  # closed before its models were needed: nothing to bind
 
     def __enter__(self) -> Store:
         return self
