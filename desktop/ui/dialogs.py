@@ -23,10 +23,11 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("dialogs", text)
 
 
-def _box(parent, icon, title, text, details="") -> QMessageBox:
+def _box(parent, icon: str, title, text, details="") -> QMessageBox:
+    """A message box with QMessageBox.Icon `icon` ("Information", "Warning", ...)."""
     from PySide6.QtWidgets import QMessageBox
 
-    box = QMessageBox(icon, title or QApplication.applicationDisplayName(), text,
+    box = QMessageBox(QMessageBox.Icon[icon], title or QApplication.applicationDisplayName(), text,
                       QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("messageBox")
     if details:
@@ -35,21 +36,15 @@ def _box(parent, icon, title, text, details="") -> QMessageBox:
 
 
 def info(parent: QWidget | None, text: str, title: str = "") -> None:
-    from PySide6.QtWidgets import QMessageBox
-
-    _box(parent, QMessageBox.Icon.Information, title, text).exec()
+    _box(parent, "Information", title, text).exec()
 
 
 def warn(parent: QWidget | None, text: str, title: str = "", details: str = "") -> None:
-    from PySide6.QtWidgets import QMessageBox
-
-    _box(parent, QMessageBox.Icon.Warning, title, text, details).exec()
+    _box(parent, "Warning", title, text, details).exec()
 
 
 def error(parent: QWidget | None, text: str, title: str = "", details: str = "") -> None:
-    from PySide6.QtWidgets import QMessageBox
-
-    _box(parent, QMessageBox.Icon.Critical, title, text, details).exec()
+    _box(parent, "Critical", title, text, details).exec()
 
 
 def ask_yes_no(parent: QWidget | None, text: str, title: str = "", *,
@@ -57,7 +52,7 @@ def ask_yes_no(parent: QWidget | None, text: str, title: str = "", *,
     """True when the user picks yes. `yes`/`no` relabel the buttons ("Restore", "Keep")."""
     from PySide6.QtWidgets import QMessageBox
 
-    box = _box(parent, QMessageBox.Icon.Question, title, text)
+    box = _box(parent, "Question", title, text)
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
     if yes:
         box.button(QMessageBox.StandardButton.Yes).setText(yes)
@@ -73,7 +68,7 @@ def ask_save_discard_cancel(parent: QWidget | None, text: str, title: str = "") 
     """For unsaved edits: "save", "discard" or "cancel" (Escape and closing mean cancel)."""
     from PySide6.QtWidgets import QMessageBox
 
-    box = _box(parent, QMessageBox.Icon.Question, title, text)
+    box = _box(parent, "Question", title, text)
     buttons = QMessageBox.StandardButton
     box.setStandardButtons(buttons.Save | buttons.Discard | buttons.Cancel)
     box.setDefaultButton(buttons.Save)
@@ -85,11 +80,9 @@ def ask_save_discard_cancel(parent: QWidget | None, text: str, title: str = "") 
 
 def crash_report(parent: QWidget | None, text: str, details: str, log_path: Path | None) -> None:
     """The dialog for a bug: what happened, where the log is, the traceback under Details."""
-    from PySide6.QtWidgets import QMessageBox
-
     where = (_tr("The details were written to the log file:\n%s") % log_path) if log_path \
         else _tr("The details could not be written to a log file.")
-    box = _box(parent, QMessageBox.Icon.Critical, _tr("Something went wrong"),
+    box = _box(parent, "Critical", _tr("Something went wrong"),
                f"{text}\n\n{where}", details)
     box.setInformativeText(_tr("Your data is saved after every change. If this keeps "
                                "happening, please report it with the log file."))
