@@ -23,11 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
-BARE = r"""
-import sys
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
-
+# The end of every timed window script: show `window`, and quit once its first paint is done.
+SHOW_UNTIL_FIRST_PAINT = r"""
 class FirstPaint(QObject):
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint:
@@ -35,15 +32,22 @@ class FirstPaint(QObject):
             QTimer.singleShot(0, app.quit)
         return False
 
-app = QApplication(sys.argv[:1])
-window = QMainWindow()
-window.setWindowTitle("bare")
-window.resize(1180, 740)
 watcher = FirstPaint()
 window.installEventFilter(watcher)
 window.show()
 sys.exit(app.exec())
 """
+
+BARE = r"""
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.setWindowTitle("bare")
+window.resize(1180, 740)
+""" + SHOW_UNTIL_FIRST_PAINT
 
 
 def make_database(path: Path, contacts: int) -> None:

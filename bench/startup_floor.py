@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from startup import BARE, make_database, timed  # noqa: E402
+from startup import BARE, SHOW_UNTIL_FIRST_PAINT, make_database, timed  # noqa: E402
 
 WINDOW = r"""
 import sqlite3, sys
@@ -92,20 +92,7 @@ scroll.setWidget(body)
 across.addWidget(scroll, 1)
 window.setCentralWidget(central)
 
-
-class FirstPaint(QObject):
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, app.quit)
-        return False
-
-
-watcher = FirstPaint()
-window.installEventFilter(watcher)
-window.show()
-sys.exit(app.exec())
-"""
+""" + SHOW_UNTIL_FIRST_PAINT
 
 
 def main() -> int:
