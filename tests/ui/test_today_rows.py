@@ -87,6 +87,17 @@ def restore_look(qapp):
     qapp.setProperty("coffeeDark", saved[2])
 
 
+def _shown_row(qtbot, width: int) -> TodoRow:
+    """A row showing LONG at `width` px, on screen."""
+    row = TodoRow(lambda action, item: None)
+    qtbot.addWidget(row)
+    row.set_item(LONG, NOW)
+    row.resize(width, 60)
+    row.show()
+    qtbot.waitExposed(row)
+    return row
+
+
 def _colours(row: TodoRow, rect: QRect) -> set[str]:
     image = row.grab().toImage()
     return {image.pixelColor(x, y).name().upper()
@@ -96,12 +107,7 @@ def _colours(row: TodoRow, rect: QRect) -> set[str]:
 
 def test_the_texts_are_painted_in_the_theme_colours_and_follow_a_switch(qtbot, qapp,
                                                                         restore_look):
-    row = TodoRow(lambda action, item: None)
-    qtbot.addWidget(row)
-    row.set_item(LONG, NOW)
-    row.resize(900, 60)
-    row.show()
-    qtbot.waitExposed(row)
+    row = _shown_row(qtbot, 900)
     assert (row.shown.when, row.shown.when_role) == ("2 days late", "late")
     first_button = min(b.x() for b in row.findChildren(QPushButton) if b.isVisible())
     texts, times = QRect(0, 0, 200, 60), QRect(first_button - 140, 0, 140, 60)
@@ -114,12 +120,7 @@ def test_the_texts_are_painted_in_the_theme_colours_and_follow_a_switch(qtbot, q
 
 
 def test_a_narrow_row_cuts_the_context_short_and_tells_it_in_a_tooltip(qtbot):
-    row = TodoRow(lambda action, item: None)
-    qtbot.addWidget(row)
-    row.set_item(LONG, NOW)
-    row.resize(640, 60)
-    row.show()
-    qtbot.waitExposed(row)
+    row = _shown_row(qtbot, 640)
     assert row.minimumSizeHint().width() < 640
     buttons = [b for b in row.findChildren(QPushButton) if b.isVisible()]
     assert all(0 <= b.x() and b.geometry().right() < 640 for b in buttons)
